@@ -1,0 +1,7 @@
+package dev.tap.operator.api.v1alpha1;
+
+/** What happens to the AWS resources when the ServerlessApi is deleted. */
+public enum DeletionPolicy {
+  Retain,
+  Delete
+}

@@ -1,0 +1,21 @@
+package dev.tap.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Map;
+
+/** Environment of the function, as Lambda's Environment. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FunctionEnvironment {
+
+  @JsonPropertyDescription("Environment variables; TABLE_NAME and INDEX_NAME are set by the operator.")
+  private Map<String, String> variables;
+
+  public Map<String, String> getVariables() {
+    return variables;
+  }
+
+  public void setVariables(Map<String, String> variables) {
+    this.variables = variables;
+  }
+}

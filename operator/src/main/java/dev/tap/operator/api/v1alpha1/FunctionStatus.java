@@ -1,0 +1,64 @@
+package dev.tap.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Observed state of the Lambda function and alias. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FunctionStatus {
+
+  @JsonPropertyDescription("Function name.")
+  private String name;
+
+  @JsonPropertyDescription("Function ARN.")
+  private String arn;
+
+  @JsonPropertyDescription("Version that takes the main share of the alias traffic.")
+  private String stableVersion;
+
+  @JsonPropertyDescription("Version the alias is moving to.")
+  private String targetVersion;
+
+  @JsonPropertyDescription("Share of traffic on the target version (0-1).")
+  private Double canaryWeight;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getArn() {
+    return arn;
+  }
+
+  public void setArn(String arn) {
+    this.arn = arn;
+  }
+
+  public String getStableVersion() {
+    return stableVersion;
+  }
+
+  public void setStableVersion(String stableVersion) {
+    this.stableVersion = stableVersion;
+  }
+
+  public String getTargetVersion() {
+    return targetVersion;
+  }
+
+  public void setTargetVersion(String targetVersion) {
+    this.targetVersion = targetVersion;
+  }
+
+  public Double getCanaryWeight() {
+    return canaryWeight;
+  }
+
+  public void setCanaryWeight(Double canaryWeight) {
+    this.canaryWeight = canaryWeight;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.tap.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** What one environment of the serverless API should look like on AWS. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.api) || has(self.function)", message = "api needs a function to integrate with", fieldPath = ".api")
+public class ServerlessApiSpec {
+
+  @JsonPropertyDescription("Environment name, the suffix of every AWS resource name.")
+  @Required
+  @Pattern("^[a-z][a-z0-9-]{0,19}$")
+  @ValidationRule(value = "self == oldSelf", message = "environment is immutable: it is part of every AWS resource name")
+  private String environment;
+
+  @JsonPropertyDescription("AWS region (else the services.k8s.aws/region annotation, else AWS_REGION).")
+  @Pattern("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$")
+  private String region;
+
+  @JsonPropertyDescription("Retain or Delete the AWS resources with the ServerlessApi (default Retain for prod, Delete otherwise).")
+  private DeletionPolicy deletionPolicy;
+
+  @JsonPropertyDescription("The DynamoDB table.")
+  @Required
+  private TableSpec table;
+
+  @JsonPropertyDescription("The Lambda function.")
+  private FunctionSpec function;
+
+  @JsonPropertyDescription("The API Gateway REST API.")
+  private ApiSpec api;
+
+  @JsonPropertyDescription("CloudWatch alarms.")
+  private AlarmsSpec alarms;
+
+  public String getEnvironment() {
+    return environment;
+  }
+
+  public void setEnvironment(String environment) {
+    this.environment = environment;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+
+  public TableSpec getTable() {
+    return table;
+  }
+
+  public void setTable(TableSpec table) {
+    this.table = table;
+  }
+
+  public FunctionSpec getFunction() {
+    return function;
+  }
+
+  public void setFunction(FunctionSpec function) {
+    this.function = function;
+  }
+
+  public ApiSpec getApi() {
+    return api;
+  }
+
+  public void setApi(ApiSpec api) {
+    this.api = api;
+  }
+
+  public AlarmsSpec getAlarms() {
+    return alarms;
+  }
+
+  public void setAlarms(AlarmsSpec alarms) {
+    this.alarms = alarms;
+  }
+}

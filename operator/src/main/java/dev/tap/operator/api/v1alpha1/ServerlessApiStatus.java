@@ -1,0 +1,110 @@
+package dev.tap.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+
+/** Observed state, ACK-style: conditions plus one section per AWS resource. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ServerlessApiStatus {
+
+  @JsonPropertyDescription("The generation of the spec this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, ACK.ResourceSynced, ACK.Terminal, ACK.Recoverable, ACK.Adopted, Progressing.")
+  private List<Condition> conditions;
+
+  @JsonPropertyDescription("Account and region of the AWS resources.")
+  private AckResourceMetadata ackResourceMetadata;
+
+  @JsonPropertyDescription("The DynamoDB table.")
+  private TableStatus table;
+
+  @JsonPropertyDescription("Application Auto Scaling.")
+  private ScalingStatus scaling;
+
+  @JsonPropertyDescription("The Lambda function and alias.")
+  private FunctionStatus function;
+
+  @JsonPropertyDescription("The alias rollout.")
+  private RolloutStatus rollout;
+
+  @JsonPropertyDescription("The REST API and stage.")
+  private ApiStatus api;
+
+  @JsonPropertyDescription("CloudWatch alarms.")
+  private List<AlarmStatus> alarms;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public AckResourceMetadata getAckResourceMetadata() {
+    return ackResourceMetadata;
+  }
+
+  public void setAckResourceMetadata(AckResourceMetadata ackResourceMetadata) {
+    this.ackResourceMetadata = ackResourceMetadata;
+  }
+
+  public TableStatus getTable() {
+    return table;
+  }
+
+  public void setTable(TableStatus table) {
+    this.table = table;
+  }
+
+  public ScalingStatus getScaling() {
+    return scaling;
+  }
+
+  public void setScaling(ScalingStatus scaling) {
+    this.scaling = scaling;
+  }
+
+  public FunctionStatus getFunction() {
+    return function;
+  }
+
+  public void setFunction(FunctionStatus function) {
+    this.function = function;
+  }
+
+  public RolloutStatus getRollout() {
+    return rollout;
+  }
+
+  public void setRollout(RolloutStatus rollout) {
+    this.rollout = rollout;
+  }
+
+  public ApiStatus getApi() {
+    return api;
+  }
+
+  public void setApi(ApiStatus api) {
+    this.api = api;
+  }
+
+  public List<AlarmStatus> getAlarms() {
+    return alarms;
+  }
+
+  public void setAlarms(List<AlarmStatus> alarms) {
+    this.alarms = alarms;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tap.operator.cli;
+
+import dev.tap.operator.OperatorLauncher;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** Runs the operator against the cluster of the current kubeconfig, or in-cluster config. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs the operator against the current kubeconfig context or the in-cluster config.")
+final class RunCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      Operator operator = OperatorLauncher.create(client, Clock.systemUTC());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        operator.stop();
+        stopped.countDown();
+      }, "shutdown"));
+      operator.start();
+      stopped.await();
+    }
+    return 0;
+  }
+}

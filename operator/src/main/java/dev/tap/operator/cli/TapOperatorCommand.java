@@ -1,0 +1,19 @@
+package dev.tap.operator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tap-operator} command line. */
+@Command(name = "tap-operator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Runs and checks the Tap serverless operator.",
+    subcommands = {RunCommand.class, ValidateCommand.class})
+public final class TapOperatorCommand {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new TapOperatorCommand());
+  }
+}

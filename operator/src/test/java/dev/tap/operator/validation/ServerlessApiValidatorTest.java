@@ -1,0 +1,146 @@
+package dev.tap.operator.validation;
+
+import static dev.tap.operator.Samples.load;
+import static dev.tap.operator.Samples.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tap.operator.Samples;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class ServerlessApiValidatorTest {
+
+  private static final ServerlessApiValidator validator = ServerlessApiValidator.fromGeneratedCrd();
+  private static final ObjectNode PROD = load("prod.yaml");
+
+  static final List<String> SAMPLES = Samples.NAMES;
+
+  @ParameterizedTest
+  @FieldSource("SAMPLES")
+  void every_sample_is_valid(String sample) {
+    assertThat(validator.validate(load(sample), null)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} = {1} -> {2}: {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # schema: bounds, patterns, enums, required and unknown fields
+      spec.table.writeCapacity | 40001 | spec.table.writeCapacity | maximum value of 40000
+      spec.table.autoScaling.read.targetUtilizationPercent | 19 | spec.table.autoScaling.read.targetUtilizationPercent | minimum value of 20
+      spec.table.autoScaling.write.targetUtilizationPercent | 91 | spec.table.autoScaling.write.targetUtilizationPercent | maximum value of 90
+      spec.function.deployment.canaryPercent | 100 | spec.function.deployment.canaryPercent | maximum value of 99
+      spec.function.deployment.canaryPercent | 0 | spec.function.deployment.canaryPercent | minimum value of 1
+      spec.alarms.apiServerErrors.threshold | 0 | spec.alarms.apiServerErrors.threshold | minimum value of 0
+      spec.alarms.apiServerErrors.evaluationPeriods | 0 | spec.alarms.apiServerErrors.evaluationPeriods | minimum value of 1
+      spec.environment | Prod | spec.environment | does not match the regex pattern
+      spec.environment | an-environment-name-too-long | spec.environment | does not match the regex pattern
+      spec.function.role | 'arn:aws:iam::123:role/x' | spec.function.role | does not match the regex pattern
+      spec.api.stageName | 'prod stage' | spec.api.stageName | does not match the regex pattern
+      spec.function.deployment.interval | '5 minutes' | spec.function.deployment.interval | does not match the regex pattern
+      spec.table.globalSecondaryIndexes[0].partitionKey.type | X | spec.table.globalSecondaryIndexes[0].partitionKey.type | enumeration
+      spec.function.deployment.strategy | BlueGreen | spec.function.deployment.strategy | enumeration
+      spec.table.readCapacity | '"five"' | spec.table.readCapacity | string found, integer expected
+      spec.tabel | '{}' | spec.tabel | unknown field
+      spec.table.readCapcity | 5 | spec.table.readCapcity | unknown field
+      spec.table | | spec.table | required field is missing
+      spec.environment | | spec.environment | required field is missing
+      spec.function.role | | spec.function.role | required field is missing
+      # CEL rules across fields
+      spec.table.autoScaling.read.minCapacity | 200 | spec.table.autoScaling.read.minCapacity | minCapacity must not exceed maxCapacity
+      spec.table.readCapacity | 200 | spec.table.readCapacity | readCapacity must lie within autoScaling.read
+      spec.table.writeCapacity | 1 | spec.table.writeCapacity | writeCapacity must lie within autoScaling.write
+      spec.table.globalSecondaryIndexes[0].writeCapacity | 1 | spec.table.globalSecondaryIndexes[0].writeCapacity | writeCapacity must lie within autoScaling.write
+      spec.function.code | '{s3Bucket: tap-artifacts, s3Key: a.jar, imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap:1"}' | spec.function.code | exactly one of s3Bucket (with s3Key) or imageUri
+      spec.function.code | '{}' | spec.function.code | exactly one of s3Bucket (with s3Key) or imageUri
+      spec.function.code | '{s3Bucket: tap-artifacts}' | spec.function.code.s3Key | s3Bucket and s3Key must be set together
+      spec.function.deployment.linearPercent | 10 | spec.function.deployment.linearPercent | allowed only with strategy Linear
+      spec.function.deployment | '{strategy: AllAtOnce, interval: 5m}' | spec.function.deployment.interval | allowed only with strategy Canary or Linear
+      spec.function.deployment | '{canaryPercent: 10}' | spec.function.deployment.canaryPercent | allowed only with strategy Canary
+      spec.alarms.apiServerErrors.periodSeconds | 45 | spec.alarms.apiServerErrors.periodSeconds | must be 10, 20, 30 or a multiple of 60
+      spec.alarms.apiServerErrors.periodSeconds | 90 | spec.alarms.apiServerErrors.periodSeconds | must be 10, 20, 30 or a multiple of 60
+      spec.alarms.apiServerErrors | '{threshold: 1, evaluationPeriods: 1441, periodSeconds: 60}' | spec.alarms.apiServerErrors.evaluationPeriods | must not exceed one day
+      spec.table.globalSecondaryIndexes[0].nonKeyAttributes | '[title]' | spec.table.globalSecondaryIndexes[0].nonKeyAttributes | required with projectionType INCLUDE and allowed only with it
+      spec.table.globalSecondaryIndexes[0].projectionType | INCLUDE | spec.table.globalSecondaryIndexes[0].nonKeyAttributes | required with projectionType INCLUDE and allowed only with it
+      spec.function | | spec.api | api needs a function to integrate with
+      # the operator's own checks
+      metadata.name | tap.v2 | metadata.name | only letters, digits
+      metadata.name | a-name-that-is-far-too-long-for-a-lambda-function-name-x | metadata.name | Lambda allows 64
+      metadata.annotations | '{services.k8s.aws/deletion-policy: keep}' | metadata.annotations[services.k8s.aws/deletion-policy] | must be one of [retain, delete]
+      metadata.annotations | '{services.k8s.aws/region: mars-1}' | metadata.annotations[services.k8s.aws/region] | not an AWS region
+      spec.function.environment | '{variables: {AWS_REGION: x}}' | spec.function.environment.variables.AWS_REGION | reserved
+      spec.function.environment | '{variables: {TABLE_NAME: x}}' | spec.function.environment.variables.TABLE_NAME | reserved
+      spec.function.environment | '{variables: {1st: x}}' | spec.function.environment.variables.1st | starts with a letter
+      spec.alarms.actions[0] | 'arn:aws:sqs:us-east-1:123456789012:q' | spec.alarms.actions[0] | must be an SNS topic ARN
+      """)
+  void a_bad_field_is_named_in_the_violation(String field, String value, String path, String message) {
+    List<Violation> violations = validator.validate(with(PROD, field, value), null);
+
+    assertThat(violations).anySatisfy(v -> {
+      assertThat(v.path()).isEqualTo(path);
+      assertThat(v.message()).contains(message);
+    });
+  }
+
+  @Test
+  void duplicate_index_names_are_refused() {
+    String index = Samples.toYaml(PROD.at("/spec/table/globalSecondaryIndexes/0"));
+    ObjectNode twice = with(PROD, "spec.table.globalSecondaryIndexes",
+        "[" + Samples.parse(index) + ", " + Samples.parse(index) + "]");
+
+    assertThat(validator.validate(twice, null))
+        .containsExactly(new Violation("spec.table.globalSecondaryIndexes", "indexName must be unique within globalSecondaryIndexes"));
+  }
+
+  @Test
+  void edge_values_inside_the_bounds_are_accepted() {
+    ObjectNode edges = with(PROD, "spec.alarms.apiServerErrors", "{threshold: 0.5, evaluationPeriods: 1440, periodSeconds: 60}");
+    edges = with(edges, "spec.alarms.lambdaErrors", "{threshold: 1, evaluationPeriods: 168, periodSeconds: 3600}");
+    edges = with(edges, "spec.table.autoScaling.read", "{minCapacity: 1, maxCapacity: 40000, targetUtilizationPercent: 20}");
+    edges = with(edges, "spec.table.autoScaling.write", "{minCapacity: 5, maxCapacity: 5, targetUtilizationPercent: 90}");
+    edges = with(edges, "spec.function.deployment.canaryPercent", "99");
+
+    assertThat(validator.validate(edges, null)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} = {1} on update -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      spec.environment | staging | spec.environment | environment is immutable
+      spec.table.partitionKey | '{name: pk, type: S}' | spec.table.partitionKey | partitionKey is immutable
+      spec.table.globalSecondaryIndexes[0].partitionKey | '{name: day, type: S}' | spec.table.globalSecondaryIndexes | keys and projection are immutable
+      spec.table.globalSecondaryIndexes[0].sortKey | | spec.table.globalSecondaryIndexes | keys and projection are immutable
+      spec.table.globalSecondaryIndexes[0].sortKey | '{name: createdAt, type: N}' | spec.table.globalSecondaryIndexes | keys and projection are immutable
+      spec.table.globalSecondaryIndexes[0].projectionType | KEYS_ONLY | spec.table.globalSecondaryIndexes | keys and projection are immutable
+      """)
+  void what_aws_cannot_change_in_place_is_immutable(String field, String value, String path, String message) {
+    ObjectNode old = with(PROD, "spec.table.partitionKey", "{name: id, type: S}");
+
+    List<Violation> violations = validator.validate(with(old, field, value), old);
+
+    assertThat(violations).singleElement().satisfies(v -> {
+      assertThat(v.path()).isEqualTo(path);
+      assertThat(v.message()).contains(message);
+    });
+  }
+
+  @Test
+  void updates_that_aws_can_apply_pass_the_transition_rules() {
+    ObjectNode old = PROD;
+    ObjectNode renamedIndex = with(old, "spec.table.globalSecondaryIndexes[0].indexName", "createdAt-v2");
+    ObjectNode withoutIndexes = with(old, "spec.table.globalSecondaryIndexes", "[]");
+    ObjectNode moreCapacity = with(old, "spec.table.autoScaling.read.maxCapacity", "500");
+    ObjectNode keyNowExplicit = with(old, "spec.table.partitionKey", "{name: id, type: S}");
+
+    assertThat(validator.validate(renamedIndex, old)).isEmpty();
+    assertThat(validator.validate(withoutIndexes, old)).isEmpty();
+    assertThat(validator.validate(moreCapacity, old)).isEmpty();
+    assertThat(validator.validate(keyNowExplicit, old)).isEmpty();
+  }
+
+  @Test
+  void transition_rules_do_not_apply_on_create() {
+    assertThat(validator.validate(with(PROD, "spec.environment", "staging"), null)).isEmpty();
+  }
+}
