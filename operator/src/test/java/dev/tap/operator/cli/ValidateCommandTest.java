@@ -1,0 +1,100 @@
+package dev.tap.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tap.operator.Samples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter output = new StringWriter();
+
+  private int validate(Path... files) {
+    CommandLine cli = TapOperatorCommand.commandLine();
+    cli.setOut(new PrintWriter(output));
+    cli.setErr(new PrintWriter(output));
+    String[] args = Stream.concat(Stream.of("validate"), Stream.of(files).map(Path::toString)).toArray(String[]::new);
+    return cli.execute(args);
+  }
+
+  private List<String> lines() {
+    return output.toString().lines().toList();
+  }
+
+  private Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  @Test
+  void every_sample_prints_ok_and_exits_zero() {
+    Path[] samples = Samples.NAMES.stream().map(Samples.DIRECTORY::resolve).toArray(Path[]::new);
+
+    assertThat(validate(samples)).isZero();
+    assertThat(lines()).containsExactly(Stream.of(samples).map(p -> p + ": OK").toArray(String[]::new));
+  }
+
+  @Test
+  void an_invalid_resource_prints_one_line_per_problem_with_its_field() throws IOException {
+    Path bad = file("bad.yaml", Samples.toYaml(Samples.with(
+        Samples.with(Samples.load("prod.yaml"), "spec.table.writeCapacity", "0"), "spec.environment", "Prod")));
+
+    assertThat(validate(bad)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).contains(
+        bad + ": spec.environment: does not match the regex pattern ^[a-z][a-z0-9-]{0,19}$",
+        bad + ": spec.table.writeCapacity: must have a minimum value of 1.0");
+    assertThat(lines()).allMatch(line -> line.startsWith(bad + ": spec."));
+  }
+
+  @Test
+  void a_multi_document_file_with_one_bad_document_fails_and_names_the_document() throws IOException {
+    String good = Samples.toYaml(Samples.load("dev.yaml"));
+    String bad = Samples.toYaml(Samples.with(Samples.load("dev.yaml"), "spec.table.readCapacity", "0"));
+    Path file = file("all.yaml", good + bad);
+
+    assertThat(validate(file)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).containsExactly(file + "#2: spec.table.readCapacity: must have a minimum value of 1.0");
+  }
+
+  @Test
+  void a_document_of_another_kind_is_rejected() throws IOException {
+    Path file = file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+
+    assertThat(validate(file)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).singleElement().asString()
+        .startsWith(file + ": not a ServerlessApi: kind 'ConfigMap', apiVersion 'v1'");
+  }
+
+  @Test
+  void malformed_yaml_is_reported_with_its_position_and_no_stack_trace() throws IOException {
+    Path file = file("broken.yaml", "spec:\n  table: [\n  environment: prod\n  a: b: c\n");
+
+    assertThat(validate(file)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).singleElement().asString().startsWith(file + ": malformed YAML at line ");
+    assertThat(output.toString()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void a_scalar_document_a_missing_file_and_an_empty_file_are_each_explained() throws IOException {
+    Path scalar = file("scalar.yaml", "just text\n");
+    Path empty = file("empty.yaml", "---\n");
+    Path missing = dir.resolve("missing.yaml");
+
+    assertThat(validate(scalar, empty, missing)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).containsExactly(
+        scalar + ": not a Kubernetes object but a YAML string",
+        empty + ": no ServerlessApi in the file",
+        missing + ": cannot read the file (NoSuchFileException: " + missing + ")");
+  }
+}
