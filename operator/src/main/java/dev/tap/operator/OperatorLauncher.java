@@ -1,24 +1,30 @@
 package dev.tap.operator;
 
+import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.aws.RegionResolver;
+import dev.tap.operator.events.KubernetesChangeRecorder;
+import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.reconciler.ServerlessApiReconciler;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 
-/** Builds the operator: the one place that wires reconcilers to a Kubernetes client. */
+/** Builds the operator: the one place that wires the reconciler to Kubernetes and AWS. */
 public final class OperatorLauncher {
 
   private OperatorLauncher() {}
 
-  public static Operator create(KubernetesClient client, Clock clock) {
+  public static Operator create(KubernetesClient client, AwsClients aws, RegionResolver regions,
+      KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock) {
     // Status is patched with JSON merge patches rather than server-side apply, which the
     // in-process API server of tests and the sandbox does not implement.
     Operator operator = new Operator(o -> o.withKubernetesClient(client)
         .withUseSSAToPatchPrimaryResource(false)
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withCloseClientOnStop(false));
-    operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(), clock));
+    operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(), aws, regions, changes,
+        settings, clock), override -> override.withRetry(settings.retry()));
     return operator;
   }
 }

@@ -1,6 +1,10 @@
 package dev.tap.operator.cli;
 
 import dev.tap.operator.OperatorLauncher;
+import dev.tap.operator.aws.RegionResolver;
+import dev.tap.operator.aws.SdkAwsClients;
+import dev.tap.operator.events.KubernetesChangeRecorder;
+import dev.tap.operator.reconciler.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -18,9 +22,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      Operator operator = OperatorLauncher.create(client, Clock.systemUTC());
+      SdkAwsClients aws = SdkAwsClients.fromEnvironment();
+      Operator operator = OperatorLauncher.create(client, aws, RegionResolver.fromEnvironment(System.getenv()),
+          new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         operator.stop();
+        aws.close();
         stopped.countDown();
       }, "shutdown"));
       operator.start();

@@ -3,17 +3,14 @@ package dev.tap.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tap.operator.OperatorLauncher;
+import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.Samples;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
-import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -26,23 +23,21 @@ class ServerlessApiReconcilerTest {
 
   static KubernetesClient client;
 
-  private Operator operator;
+  private OperatorHarness operator;
 
   @BeforeAll
   static void installCrd() {
-    client.apiextensions().v1().customResourceDefinitions()
-        .load(ServerlessApiReconcilerTest.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
+    OperatorHarness.installCrd(client);
   }
 
   @BeforeEach
   void startOperator() {
-    operator = OperatorLauncher.create(client, Clock.systemUTC());
-    operator.start();
+    operator = OperatorHarness.start(client);
   }
 
   @AfterEach
   void stopOperator() {
-    operator.stop();
+    operator.close();
   }
 
   private static ServerlessApi sample(String name, String field, String value) {
@@ -64,7 +59,7 @@ class ServerlessApiReconcilerTest {
   }
 
   @Test
-  void a_valid_resource_gets_a_finalizer_and_honest_conditions_and_keeps_its_spec() {
+  void a_valid_resource_gets_a_finalizer_becomes_ready_and_keeps_its_spec() {
     ServerlessApi created = client.resource(sample("valid", null, null)).create();
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -74,10 +69,8 @@ class ServerlessApiReconcilerTest {
     });
     ServerlessApi api = current("valid");
     assertThat(api.getMetadata().getFinalizers()).hasSize(1);
-    assertThat(condition(api, Conditions.READY)).get()
-        .returns(Conditions.FALSE, Condition::getStatus)
-        .returns(ServerlessApiReconciler.REASON_NOT_RECONCILED, Condition::getReason);
-    assertThat(condition(api, Conditions.RESOURCE_SYNCED)).get().returns(Conditions.UNKNOWN, Condition::getStatus);
+    api = operator.awaitCondition("valid", Conditions.READY, Conditions.TRUE);
+    assertThat(condition(api, Conditions.RESOURCE_SYNCED)).get().returns(Conditions.TRUE, Condition::getStatus);
     assertThat(condition(api, Conditions.TERMINAL)).isEmpty();
     assertThat(Serialization.asJson(api.getSpec())).isEqualTo(Serialization.asJson(created.getSpec()));
   }

@@ -1,0 +1,4 @@
+package dev.tap.operator.table;
+
+/** A key attribute as DynamoDB defines it: name and scalar type (S, N or B). */
+public record KeyAttributeDef(String name, String type) {}

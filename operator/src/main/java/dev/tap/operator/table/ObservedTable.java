@@ -1,0 +1,28 @@
+package dev.tap.operator.table;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The table as AWS holds it: DescribeTable, its tags, and (when the spec manages it) its
+ * point-in-time recovery setting, null when not read.
+ */
+public record ObservedTable(String name, String arn, String status, KeyAttributeDef partitionKey, long read,
+    long write, List<ObservedIndex> indexes, boolean deletionProtection, Boolean pointInTimeRecovery,
+    Map<String, String> tags) {
+
+  public boolean isActive() {
+    return "ACTIVE".equals(status);
+  }
+
+  public Optional<ObservedIndex> index(String name) {
+    return indexes.stream().filter(i -> i.name().equals(name)).findFirst();
+  }
+
+  /** The account that owns the table, from its ARN ({@code arn:aws:dynamodb:region:account:table/name}). */
+  public String accountId() {
+    String[] parts = arn.split(":");
+    return parts.length > 4 ? parts[4] : null;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.tap.operator.table;
+
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsSession;
+import dev.tap.operator.aws.TerminalException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The DynamoDB table of a ServerlessApi. Each reconcile reads the table from AWS, asks
+ * {@link TableDelta} for the one next change, and makes it; the workflow runs it again until the
+ * table is in sync (see {@link TableReady}). Waiting is a reschedule, never a blocked thread.
+ */
+public final class TableDependent implements DependentResource<ObservedTable, ServerlessApi>, Deleter<ServerlessApi>,
+    NameSetter {
+
+  private String name = DependentResource.defaultNameFor(TableDependent.class);
+
+  /** JOSDK names each dependent after its {@code @Dependent(name = ...)}, which {@code dependsOn} refers to. */
+  @Override
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Class<ObservedTable> resourceType() {
+    return ObservedTable.class;
+  }
+
+  @Override
+  public ReconcileResult<ObservedTable> reconcile(ServerlessApi api, Context<ServerlessApi> context) {
+    AwsSession session = session(context);
+    TableService tables = new TableService(session.dynamoDb());
+    DesiredTable desired = TableDesiredBuilder.build(api);
+    Optional<ObservedTable> observed = tables.observe(desired.name(), desired.pointInTimeRecovery() != null);
+    TableAction action = TableDelta.next(desired, observed, session.adopt());
+    context.managedWorkflowAndDependentResourceContext().put(TableOutcome.class, new TableOutcome(observed.orElse(null), action));
+    if (action instanceof TableAction.Blocked blocked) {
+      throw new TerminalException(blocked.reason(), blocked.message());
+    }
+    if (action instanceof TableAction.Create) {
+      ObservedTable created = tables.create(desired);
+      session.changed(api, "CreatedTable", "created DynamoDB table " + desired.name() + " with "
+          + desired.indexes().size() + " index(es), capacity " + desired.capacity().read() + "/" + desired.capacity().write());
+      context.managedWorkflowAndDependentResourceContext().put(TableOutcome.class, new TableOutcome(created, action));
+      return ReconcileResult.resourceCreated(created);
+    }
+    ObservedTable table = observed.orElseThrow();
+    if (action instanceof TableAction.Wait || action instanceof TableAction.InSync) {
+      return ReconcileResult.noOperation(table);
+    }
+    apply(api, session, tables, table, action);
+    return ReconcileResult.resourceUpdated(table);
+  }
+
+  private static void apply(ServerlessApi api, AwsSession session, TableService tables, ObservedTable table,
+      TableAction action) {
+    String name = table.name();
+    if (action instanceof TableAction.Update update) {
+      tables.update(name, update);
+      session.changed(api, "UpdatedTable", "table " + name + ": " + update.description());
+    } else if (action instanceof TableAction.CreateIndex create) {
+      tables.createIndex(name, create);
+      session.changed(api, "AddedIndex", "table " + name + ": adding index " + create.index().name());
+    } else if (action instanceof TableAction.DeleteIndex delete) {
+      tables.deleteIndex(name, delete.indexName());
+      session.changed(api, "RemovedIndex", "table " + name + ": removing index " + delete.indexName());
+    } else if (action instanceof TableAction.SetPointInTimeRecovery pitr) {
+      tables.setPointInTimeRecovery(name, pitr.enabled());
+      session.changed(api, "UpdatedBackups", "table " + name + ": point-in-time recovery "
+          + (pitr.enabled() ? "enabled" : "disabled"));
+    } else if (action instanceof TableAction.Tag tag) {
+      tables.tag(table.arn(), tag.tags());
+      session.changed(api, tag.adopting() ? "AdoptedTable" : "TaggedTable", "table " + name + ": tagged " + tag.tags());
+    }
+  }
+
+  /**
+   * Deletes the table unless it is not ours or DynamoDB's deletion protection is on: protection is
+   * honoured, never switched off behind the user's back, unless the spec itself turned it off.
+   */
+  @Override
+  public void delete(ServerlessApi api, Context<ServerlessApi> context) {
+    AwsSession session = session(context);
+    TableService tables = new TableService(session.dynamoDb());
+    DesiredTable desired = TableDesiredBuilder.build(api);
+    Optional<ObservedTable> observed = tables.observe(desired.name(), false);
+    if (observed.isEmpty() || "DELETING".equals(observed.get().status())) {
+      return;
+    }
+    ObservedTable table = observed.get();
+    if (!desired.owner().equals(table.tags().get(DesiredTable.OWNER_TAG))) {
+      session.changed(api, "RetainedTable", "table " + desired.name() + " is not owned by " + desired.owner()
+          + "; left in place");
+      return;
+    }
+    if (table.deletionProtection()) {
+      if (!Boolean.FALSE.equals(desired.deletionProtection())) {
+        throw new TerminalException("DeletionProtected", "table " + desired.name() + " has deletion protection on;"
+            + " set spec.table.deletionProtection: false to delete it, or deletionPolicy: Retain to keep it");
+      }
+      tables.update(desired.name(), new TableAction.Update(null, null, Map.of(), false, "deletion protection off"));
+      session.changed(api, "UpdatedTable", "table " + desired.name() + ": deletion protection off, as the spec says");
+    }
+    tables.delete(desired.name());
+    session.changed(api, "DeletedTable", "deleted DynamoDB table " + desired.name());
+  }
+
+  static AwsSession session(Context<ServerlessApi> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(AwsSession.class, AwsSession.class);
+  }
+}

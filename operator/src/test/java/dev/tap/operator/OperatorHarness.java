@@ -1,0 +1,104 @@
+package dev.tap.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.aws.RegionResolver;
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.events.KubernetesChangeRecorder;
+import dev.tap.operator.reconciler.OperatorSettings;
+import dev.tap.operator.validation.CrdSchema;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The real operator against a mock Kubernetes API server and the simulated (or any) AWS. */
+public final class OperatorHarness implements AutoCloseable {
+
+  public static final String NAMESPACE = "default";
+  public static final String REGION = "us-east-1";
+  /** Fast settings: AWS changes settle in 150 ms, the operator looks again every 100 ms. */
+  public static final Duration CHANGE_DELAY = Duration.ofMillis(150);
+  public static final OperatorSettings FAST =
+      new OperatorSettings(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(1));
+  public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  public final KubernetesClient client;
+  public final SimulatedAws aws;
+  private final Operator operator;
+
+  private OperatorHarness(KubernetesClient client, SimulatedAws aws, AwsClients clients, OperatorSettings settings) {
+    this.client = client;
+    this.aws = aws;
+    this.operator = OperatorLauncher.create(client, clients, new RegionResolver(REGION),
+        new KubernetesChangeRecorder(client, Clock.systemUTC()), settings, Clock.systemUTC());
+    operator.start();
+  }
+
+  public static void installCrd(KubernetesClient client) {
+    client.apiextensions().v1().customResourceDefinitions()
+        .load(OperatorHarness.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
+  }
+
+  public static OperatorHarness start(KubernetesClient client, OperatorSettings settings) {
+    SimulatedAws aws = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
+    return new OperatorHarness(client, aws, aws, settings);
+  }
+
+  public static OperatorHarness start(KubernetesClient client) {
+    return start(client, FAST);
+  }
+
+  /** The operator on other AWS clients (such as real SDK clients); {@link #aws} is then null. */
+  public static OperatorHarness startOn(KubernetesClient client, AwsClients clients) {
+    return new OperatorHarness(client, null, clients, FAST);
+  }
+
+  /** A sample as a resource named {@code name} in the default namespace, edited by {@code edit}. */
+  public static ServerlessApi sample(String file, String name, UnaryOperator<ServerlessApi> edit) {
+    var document = Samples.with(Samples.with(Samples.load(file), "metadata.namespace", NAMESPACE), "metadata.name", name);
+    return edit.apply(Serialization.jsonMapper().convertValue(document, ServerlessApi.class));
+  }
+
+  public ServerlessApi create(ServerlessApi api) {
+    return client.resource(api).create();
+  }
+
+  public ServerlessApi get(String name) {
+    return client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  public ServerlessApi edit(String name, UnaryOperator<ServerlessApi> edit) {
+    return client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).edit(edit);
+  }
+
+  public static Optional<Condition> condition(ServerlessApi api, String type) {
+    return api == null || api.getStatus() == null || api.getStatus().getConditions() == null ? Optional.empty()
+        : api.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  public boolean has(String name, String type, String status) {
+    return condition(get(name), type).map(c -> status.equals(c.getStatus())).orElse(false);
+  }
+
+  /** Waits until the condition holds and the status describes the current generation. */
+  public ServerlessApi awaitCondition(String name, String type, String status) {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+      ServerlessApi api = get(name);
+      return has(name, type, status)
+          && api.getStatus().getObservedGeneration().equals(api.getMetadata().getGeneration());
+    });
+    return get(name);
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}
