@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -97,8 +98,19 @@ public final class OperatorHarness implements AutoCloseable {
     return get(name);
   }
 
+  /** Stops the operator and removes every ServerlessApi, so the next test starts from an empty cluster. */
   @Override
   public void close() {
     operator.stop();
+    for (ServerlessApi api : client.resources(ServerlessApi.class).inAnyNamespace().list().getItems()) {
+      var resource = client.resources(ServerlessApi.class).inNamespace(api.getMetadata().getNamespace())
+          .withName(api.getMetadata().getName());
+      resource.edit(a -> {
+        a.getMetadata().setFinalizers(List.of());
+        return a;
+      });
+      resource.delete();
+    }
+    await().atMost(PATIENCE).until(() -> client.resources(ServerlessApi.class).inAnyNamespace().list().getItems().isEmpty());
   }
 }

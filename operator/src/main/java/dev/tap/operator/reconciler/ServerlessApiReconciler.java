@@ -12,6 +12,7 @@ import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.scaling.ScalingDependent;
 import dev.tap.operator.scaling.ScalingOutcome;
+import dev.tap.operator.scaling.ScalingReady;
 import dev.tap.operator.status.AwsStatus;
 import dev.tap.operator.status.Conditions;
 import dev.tap.operator.table.TableAction;
@@ -32,7 +33,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowCleanupResult;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import java.time.Clock;
 import java.util.List;
@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = ServerlessApiReconciler.TABLE, type = TableDependent.class, readyPostcondition = TableReady.class),
-    @Dependent(name = ServerlessApiReconciler.SCALING, type = ScalingDependent.class, dependsOn = ServerlessApiReconciler.TABLE)
+    @Dependent(name = ServerlessApiReconciler.SCALING, type = ScalingDependent.class, readyPostcondition = ScalingReady.class,
+        dependsOn = ServerlessApiReconciler.TABLE)
 })
 @ControllerConfiguration(name = ServerlessApiReconciler.NAME)
 public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Cleaner<ServerlessApi> {
@@ -151,11 +152,11 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       terminal(conditions, reason, message);
       return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry();
     }
-    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1);
+    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
     long nextMillis = settings.retryDelay(attempt).toMillis();
     String what = failures.entrySet().stream().map(f -> f.getKey() + ": " + AwsFailures.describe(f.getValue()))
         .collect(Collectors.joining("; "));
-    String message = what + " (attempt " + attempt + ", retrying in about " + Math.max(1, nextMillis / 1000) + " s)";
+    String message = what + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
     log.info("{}: recoverable: {}", id(resource), message);
     conditions.set(Conditions.RECOVERABLE, Conditions.TRUE, REASON_RETRYING, message)
         .remove(Conditions.TERMINAL)
@@ -177,14 +178,18 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(AwsSession.class, session(resource, region.get()));
-    WorkflowCleanupResult result = workflow.cleanupManageWorkflow();
-    if (result.erroredDependentsExist()) {
-      String message = result.getErroredDependents().entrySet().stream()
-          .map(f -> f.getKey().name() + ": " + AwsFailures.describe(f.getValue())).collect(Collectors.joining("; "));
+    try {
+      workflow.cleanupManageWorkflow();
+      return DeleteControl.defaultDelete();
+    } catch (AggregatedOperatorException e) {
+      String message = failuresOf(e).entrySet().stream()
+          .map(f -> f.getKey() + ": " + AwsFailures.describe(f.getValue())).collect(Collectors.joining("; "));
+      boolean terminal = failuresOf(e).values().stream().anyMatch(AwsFailures::isTerminal);
       log.warn("{}: cannot delete AWS resources yet: {}", id(resource), message);
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(settings.pollInterval());
+      // Deletion waits for a human (terminal) or for AWS (recoverable); either way the finalizer stays.
+      return DeleteControl.noFinalizerRemoval()
+          .rescheduleAfter(terminal ? settings.resyncInterval() : settings.pollInterval());
     }
-    return DeleteControl.defaultDelete();
   }
 
   private AwsSession session(ServerlessApi resource, String region) {
@@ -203,6 +208,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     }
     if (action instanceof TableAction.Create) {
       return "creating the table";
+    }
+    if (action instanceof TableAction.InSync) {
+      return "applying auto scaling";
     }
     return "applying changes to the table";
   }
