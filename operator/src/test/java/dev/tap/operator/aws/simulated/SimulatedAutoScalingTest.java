@@ -1,0 +1,123 @@
+package dev.tap.operator.aws.simulated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
+import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
+import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
+import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
+import software.amazon.awssdk.services.applicationautoscaling.model.ValidationException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The simulated Application Auto Scaling for DynamoDB, rule by rule. */
+class SimulatedAutoScalingTest {
+
+  private static final Duration DELAY = Duration.ofSeconds(5);
+  private static final String TABLE = "table/items";
+  private static final ScalableDimension READ = ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS;
+
+  private final SimulatedDynamoDbTest.TestClock clock = new SimulatedDynamoDbTest.TestClock();
+  private SimulatedDynamoDb dynamo;
+  private SimulatedAutoScaling scaling;
+
+  @BeforeEach
+  void tableWithCapacityThree() {
+    SimulatedAws aws = new SimulatedAws(clock, DELAY);
+    dynamo = aws.dynamoDb("us-east-1");
+    scaling = aws.autoScaling("us-east-1");
+    dynamo.createTable(r -> r.tableName("items")
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .provisionedThroughput(t -> t.readCapacityUnits(3L).writeCapacityUnits(3L)));
+    clock.advance(DELAY);
+  }
+
+  private long readCapacity() {
+    return dynamo.peek("items").orElseThrow().provisionedThroughput().readCapacityUnits();
+  }
+
+  private void register(Integer min, Integer max) {
+    scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(TABLE)
+        .scalableDimension(READ).minCapacity(min).maxCapacity(max));
+  }
+
+  @Test
+  void register_is_an_upsert_that_pulls_capacity_into_the_bounds() {
+    register(5, 100);
+    assertThat(readCapacity()).isEqualTo(5);
+
+    register(1, 4);
+    assertThat(readCapacity()).isEqualTo(4);
+    assertThat(scaling.peekTargets()).singleElement().satisfies(t -> {
+      assertThat(t.minCapacity()).isEqualTo(1);
+      assertThat(t.maxCapacity()).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void bounds_must_be_ordered_and_given_for_a_new_target_on_an_existing_table() {
+    assertThatThrownBy(() -> register(10, 5)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> register(null, 5)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceId("table/missing").scalableDimension(READ).minCapacity(1).maxCapacity(5)))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceId(TABLE).scalableDimension(ScalableDimension.DYNAMODB_INDEX_READ_CAPACITY_UNITS).minCapacity(1).maxCapacity(5)))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void target_tracking_needs_a_registered_target_the_matching_metric_and_a_target_from_20_to_90() {
+    assertThatThrownBy(() -> putPolicy(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION, 70))
+        .isInstanceOf(ObjectNotFoundException.class);
+    register(5, 100);
+
+    assertThatThrownBy(() -> putPolicy(MetricType.DYNAMO_DB_WRITE_CAPACITY_UTILIZATION, 70))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> putPolicy(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION, 19))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> putPolicy(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION, 91))
+        .isInstanceOf(ValidationException.class);
+    putPolicy(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION, 70);
+    putPolicy(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION, 50);
+    assertThat(scaling.peekPolicies()).singleElement()
+        .satisfies(p -> assertThat(p.targetTrackingScalingPolicyConfiguration().targetValue()).isEqualTo(50.0));
+  }
+
+  @Test
+  void deregistering_a_target_deletes_its_policies() {
+    register(5, 100);
+    putPolicy(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION, 70);
+
+    scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(TABLE).scalableDimension(READ));
+
+    assertThat(scaling.peekTargets()).isEmpty();
+    assertThat(scaling.peekPolicies()).isEmpty();
+    assertThatThrownBy(() -> scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceId(TABLE).scalableDimension(READ))).isInstanceOf(ObjectNotFoundException.class);
+  }
+
+  @Test
+  void the_scaler_moves_capacity_within_the_bounds_only() {
+    register(5, 100);
+
+    assertThat(scaling.scale(TABLE, READ, 40)).isEqualTo(40);
+    assertThat(readCapacity()).isEqualTo(40);
+    assertThat(scaling.scale(TABLE, READ, 1000)).isEqualTo(100);
+    assertThat(readCapacity()).isEqualTo(100);
+  }
+
+  private void putPolicy(MetricType metric, double target) {
+    scaling.putScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(TABLE).scalableDimension(READ)
+        .policyName("read").policyType(PolicyType.TARGET_TRACKING_SCALING)
+        .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(target)
+            .predefinedMetricSpecification(m -> m.predefinedMetricType(metric))));
+  }
+}

@@ -1,0 +1,232 @@
+package dev.tap.operator.aws.simulated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/** The simulated DynamoDB, rule by rule as the DynamoDB API Reference states them. */
+class SimulatedDynamoDbTest {
+
+  /** A clock the test moves, so that "after a delay" needs no sleeping. */
+  static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private static final Duration DELAY = Duration.ofSeconds(5);
+
+  private final TestClock clock = new TestClock();
+  private SimulatedAws aws;
+  private SimulatedDynamoDb dynamo;
+
+  @BeforeEach
+  void account() {
+    aws = new SimulatedAws(clock, DELAY);
+    dynamo = aws.dynamoDb("us-east-1");
+  }
+
+  private void createTable(String name) {
+    dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
+  }
+
+  private TableStatus status(String name) {
+    return dynamo.describeTable(r -> r.tableName(name)).table().tableStatus();
+  }
+
+  private static GlobalSecondaryIndexUpdate createIndex(String name, String attribute) {
+    return GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(name)
+        .keySchema(k -> k.attributeName(attribute).keyType(KeyType.HASH))
+        .projection(p -> p.projectionType(ProjectionType.ALL))
+        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))).build();
+  }
+
+  private static AttributeDefinition string(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+
+  @Test
+  void create_table_is_creating_then_active_after_the_delay() {
+    createTable("items");
+
+    assertThat(status("items")).isEqualTo(TableStatus.CREATING);
+    clock.advance(DELAY);
+    assertThat(status("items")).isEqualTo(TableStatus.ACTIVE);
+  }
+
+  @Test
+  void a_second_create_of_the_same_name_is_resource_in_use() {
+    createTable("items");
+
+    assertThatThrownBy(() -> createTable("items")).isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("Table already exists: items");
+  }
+
+  @Test
+  void names_shorter_than_three_characters_and_unused_attribute_definitions_are_invalid() {
+    assertThatThrownBy(() -> createTable("ab")).isInstanceOf(AwsServiceException.class)
+        .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+    assertThatThrownBy(() -> dynamo.createTable(r -> r.tableName("items")
+        .attributeDefinitions(string("id"), string("unused"))
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))))
+        .hasMessageContaining("Some AttributeDefinitions are not used");
+  }
+
+  @Test
+  void update_table_while_creating_is_resource_in_use() {
+    createTable("items");
+
+    assertThatThrownBy(() -> dynamo.updateTable(r -> r.tableName("items")
+        .provisionedThroughput(t -> t.readCapacityUnits(6L).writeCapacityUnits(5L))))
+        .isInstanceOf(ResourceInUseException.class);
+  }
+
+  @Test
+  void an_update_that_changes_nothing_is_a_validation_error() {
+    createTable("items");
+    clock.advance(DELAY);
+
+    assertThatThrownBy(() -> dynamo.updateTable(r -> r.tableName("items")
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))))
+        .hasMessageContaining("The provisioned throughput for the table will not change");
+    assertThatThrownBy(() -> dynamo.updateTable(r -> r.tableName("items")))
+        .hasMessageContaining("changes nothing");
+  }
+
+  @Test
+  void a_capacity_change_makes_the_table_updating_until_it_settles() {
+    createTable("items");
+    clock.advance(DELAY);
+
+    dynamo.updateTable(r -> r.tableName("items").provisionedThroughput(t -> t.readCapacityUnits(9L).writeCapacityUnits(5L)));
+
+    assertThat(status("items")).isEqualTo(TableStatus.UPDATING);
+    clock.advance(DELAY);
+    assertThat(status("items")).isEqualTo(TableStatus.ACTIVE);
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().provisionedThroughput().readCapacityUnits()).isEqualTo(9);
+  }
+
+  @Test
+  void one_index_create_or_delete_per_update_table_and_none_while_another_is_creating() {
+    createTable("items");
+    clock.advance(DELAY);
+
+    assertThatThrownBy(() -> dynamo.updateTable(r -> r.tableName("items").attributeDefinitions(string("a"), string("b"))
+        .globalSecondaryIndexUpdates(createIndex("a-index", "a"), createIndex("b-index", "b"))))
+        .hasMessageContaining("only one global secondary index");
+
+    dynamo.updateTable(r -> r.tableName("items").attributeDefinitions(string("a"))
+        .globalSecondaryIndexUpdates(createIndex("a-index", "a")));
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().globalSecondaryIndexes().get(0).indexStatusAsString())
+        .isEqualTo("CREATING");
+    assertThatThrownBy(() -> dynamo.updateTable(r -> r.tableName("items").attributeDefinitions(string("b"))
+        .globalSecondaryIndexUpdates(createIndex("b-index", "b"))))
+        .isInstanceOf(ResourceInUseException.class);
+
+    clock.advance(DELAY);
+    dynamo.updateTable(r -> r.tableName("items").globalSecondaryIndexUpdates(
+        GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("a-index")).build()));
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().globalSecondaryIndexes().get(0).indexStatusAsString())
+        .isEqualTo("DELETING");
+    clock.advance(DELAY);
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().globalSecondaryIndexes()).isEmpty();
+  }
+
+  @Test
+  void an_index_create_cannot_ride_along_with_a_capacity_change() {
+    createTable("items");
+    clock.advance(DELAY);
+
+    assertThatThrownBy(() -> dynamo.updateTable(r -> r.tableName("items").attributeDefinitions(string("a"))
+        .provisionedThroughput(t -> t.readCapacityUnits(9L).writeCapacityUnits(5L))
+        .globalSecondaryIndexUpdates(createIndex("a-index", "a"))))
+        .hasMessageContaining("cannot be combined");
+  }
+
+  @Test
+  void deletion_protection_blocks_delete_table() {
+    createTable("items");
+    clock.advance(DELAY);
+    dynamo.updateTable(r -> r.tableName("items").deletionProtectionEnabled(true));
+
+    assertThatThrownBy(() -> dynamo.deleteTable(r -> r.tableName("items")))
+        .hasMessageContaining("protected against deletion");
+
+    dynamo.updateTable(r -> r.tableName("items").deletionProtectionEnabled(false));
+    dynamo.deleteTable(r -> r.tableName("items"));
+    assertThat(status("items")).isEqualTo(TableStatus.DELETING);
+    clock.advance(DELAY);
+    assertThatThrownBy(() -> status("items")).isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void point_in_time_recovery_is_unavailable_until_the_table_is_active() {
+    createTable("items");
+
+    assertThatThrownBy(() -> dynamo.updateContinuousBackups(r -> r.tableName("items")
+        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))))
+        .hasMessageContaining("Backups are being enabled");
+    clock.advance(DELAY);
+    dynamo.updateContinuousBackups(r -> r.tableName("items").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+    assertThat(dynamo.peekPointInTimeRecovery("items")).isTrue();
+  }
+
+  @Test
+  void every_call_is_counted_faults_fire_and_rate_limits_throttle() {
+    aws.faults().inject("dynamodb", "DescribeTable", 1, () -> LimitExceededException.builder().message("boom").build());
+    createTable("items");
+
+    assertThatThrownBy(() -> status("items")).isInstanceOf(LimitExceededException.class);
+    assertThat(status("items")).isEqualTo(TableStatus.CREATING);
+    assertThat(aws.calls().count("dynamodb", "DescribeTable")).isEqualTo(2);
+    assertThat(aws.calls().count("dynamodb", "CreateTable")).isEqualTo(1);
+    assertThat(aws.calls().writes()).isEqualTo(1);
+
+    aws.rateLimits().limit("dynamodb", "DescribeTable", 1, 2);
+    status("items");
+    status("items");
+    assertThatThrownBy(() -> status("items")).isInstanceOf(AwsServiceException.class)
+        .satisfies(e -> assertThat(((AwsServiceException) e).isThrottlingException()).isTrue());
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(status("items")).isEqualTo(TableStatus.CREATING);
+  }
+}

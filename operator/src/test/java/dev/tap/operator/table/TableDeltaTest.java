@@ -1,0 +1,150 @@
+package dev.tap.operator.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TableDeltaTest {
+
+  private static final KeyAttributeDef ID = new KeyAttributeDef("id", "S");
+  private static final KeyAttributeDef DAY = new KeyAttributeDef("createdDate", "S");
+  private static final KeyAttributeDef AT = new KeyAttributeDef("createdAt", "S");
+  private static final Map<String, String> TAGS = Map.of(DesiredTable.OWNER_TAG, "ns/tap", DesiredTable.MANAGED_BY_TAG, "tap-operator");
+
+  private static DesiredIndex index(String name, Capacity capacity) {
+    return new DesiredIndex(name, DAY, AT, "ALL", List.of(), capacity);
+  }
+
+  private static DesiredTable desired(Capacity capacity, List<DesiredIndex> indexes) {
+    return new DesiredTable("t-items-dev", ID, capacity, indexes, true, true, TAGS);
+  }
+
+  private static ObservedIndex observedIndex(String name, String status, long read, long write) {
+    return new ObservedIndex(name, status, DAY, AT, "ALL", read, write);
+  }
+
+  private static ObservedTable observed(String status, long read, long write, List<ObservedIndex> indexes,
+      Map<String, String> tags) {
+    return new ObservedTable("t-items-dev", "arn:aws:dynamodb:us-east-1:123456789012:table/t-items-dev", status, ID,
+        read, write, indexes, true, true, tags);
+  }
+
+  private static final Capacity FIXED_5 = new Capacity(5, 5, false, false);
+  private static final Capacity AUTOSCALED_5 = new Capacity(5, 5, true, true);
+
+  @Test
+  void a_missing_table_is_created_with_everything_at_once() {
+    DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5)));
+
+    assertThat(TableDelta.next(desired, Optional.empty(), false)).isEqualTo(new TableAction.Create(desired));
+  }
+
+  @Test
+  void a_converged_table_is_in_sync() {
+    DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5)));
+    ObservedTable observed = observed("ACTIVE", 5, 5, List.of(observedIndex("a-index", "ACTIVE", 5, 5)), TAGS);
+
+    assertThat(TableDelta.next(desired, Optional.of(observed), false)).isInstanceOf(TableAction.InSync.class);
+  }
+
+  @Test
+  void nothing_is_changed_while_the_table_or_an_index_settles() {
+    DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5), index("b-index", FIXED_5)));
+
+    assertThat(TableDelta.next(desired, Optional.of(observed("UPDATING", 1, 1, List.of(), TAGS)), false))
+        .isEqualTo(new TableAction.Wait("table t-items-dev is UPDATING"));
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1,
+        List.of(observedIndex("a-index", "CREATING", 5, 5)), TAGS)), false))
+        .isEqualTo(new TableAction.Wait("index a-index is CREATING"));
+  }
+
+  @Test
+  void autoscaled_dimensions_keep_whatever_capacity_aws_holds() {
+    DesiredTable desired = desired(AUTOSCALED_5, List.of(index("a-index", AUTOSCALED_5)));
+    ObservedTable scaledUp = observed("ACTIVE", 40, 17, List.of(observedIndex("a-index", "ACTIVE", 33, 9)), TAGS);
+
+    assertThat(TableDelta.next(desired, Optional.of(scaledUp), false)).isInstanceOf(TableAction.InSync.class);
+  }
+
+  @Test
+  void drift_of_a_dimension_the_spec_owns_is_corrected_and_the_autoscaled_one_is_passed_through() {
+    DesiredTable desired = desired(new Capacity(5, 5, true, false), List.of());
+    ObservedTable drifted = observed("ACTIVE", 40, 9, List.of(), TAGS);
+
+    TableAction action = TableDelta.next(desired, Optional.of(drifted), false);
+
+    assertThat(action).isInstanceOfSatisfying(TableAction.Update.class, update -> {
+      assertThat(update.read()).isEqualTo(40);
+      assertThat(update.write()).isEqualTo(5);
+      assertThat(update.indexThroughput()).isEmpty();
+      assertThat(update.deletionProtection()).isNull();
+    });
+  }
+
+  @Test
+  void index_capacity_and_deletion_protection_go_in_one_update() {
+    DesiredTable desired = desired(FIXED_5, List.of(index("a-index", new Capacity(7, 5, false, false))));
+    ObservedTable observed = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5,
+        List.of(observedIndex("a-index", "ACTIVE", 5, 5)), false, true, TAGS);
+
+    TableAction action = TableDelta.next(desired, Optional.of(observed), false);
+
+    assertThat(action).isInstanceOfSatisfying(TableAction.Update.class, update -> {
+      assertThat(update.read()).isNull();
+      assertThat(update.indexThroughput()).containsOnlyKeys("a-index");
+      assertThat(update.indexThroughput().get("a-index")).containsExactly(7, 5);
+      assertThat(update.deletionProtection()).isTrue();
+    });
+  }
+
+  @Test
+  void indexes_are_dropped_before_they_are_added_one_per_step() {
+    DesiredTable desired = desired(FIXED_5, List.of(index("new-a", FIXED_5), index("new-b", FIXED_5)));
+    ObservedTable observed = observed("ACTIVE", 5, 5, List.of(observedIndex("old", "ACTIVE", 5, 5)), TAGS);
+
+    assertThat(TableDelta.next(desired, Optional.of(observed), false)).isEqualTo(new TableAction.DeleteIndex("old"));
+    ObservedTable afterDrop = observed("ACTIVE", 5, 5, List.of(), TAGS);
+    assertThat(TableDelta.next(desired, Optional.of(afterDrop), false))
+        .isEqualTo(new TableAction.CreateIndex(index("new-a", FIXED_5), ID));
+  }
+
+  @Test
+  void an_index_with_other_keys_under_the_same_name_needs_a_human() {
+    DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5)));
+    ObservedTable observed = observed("ACTIVE", 5, 5,
+        List.of(new ObservedIndex("a-index", "ACTIVE", ID, null, "ALL", 5, 5)), TAGS);
+
+    assertThat(TableDelta.next(desired, Optional.of(observed), false))
+        .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("IndexMismatch"));
+  }
+
+  @Test
+  void ownership_decides_before_anything_is_written() {
+    DesiredTable desired = desired(FIXED_5, List.of());
+
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), false))
+        .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("NotOwned"));
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(),
+        Map.of(DesiredTable.OWNER_TAG, "other/tap"))), true))
+        .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("OwnedByAnother"));
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), true))
+        .isEqualTo(new TableAction.Tag(TAGS, true));
+  }
+
+  @Test
+  void point_in_time_recovery_and_tags_come_last_and_unmanaged_settings_are_left_alone() {
+    DesiredTable desired = desired(FIXED_5, List.of());
+    ObservedTable noBackups = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5, List.of(), true, false, TAGS);
+    ObservedTable missingTag = observed("ACTIVE", 5, 5, List.of(), Map.of(DesiredTable.OWNER_TAG, "ns/tap"));
+    DesiredTable unmanaged = new DesiredTable("t-items-dev", ID, FIXED_5, List.of(), null, null, TAGS);
+    ObservedTable anything = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5, List.of(), false, null, TAGS);
+
+    assertThat(TableDelta.next(desired, Optional.of(noBackups), false)).isEqualTo(new TableAction.SetPointInTimeRecovery(true));
+    assertThat(TableDelta.next(desired, Optional.of(missingTag), false))
+        .isEqualTo(new TableAction.Tag(Map.of(DesiredTable.MANAGED_BY_TAG, "tap-operator"), false));
+    assertThat(TableDelta.next(unmanaged, Optional.of(anything), false)).isInstanceOf(TableAction.InSync.class);
+  }
+}
