@@ -1,0 +1,89 @@
+package dev.tap.operator.cli;
+
+import dev.tap.operator.sandbox.Sandbox;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The operator end to end on one machine: in-process Kubernetes, simulated (or local) AWS. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+    description = {"Runs the real operator against an in-process Kubernetes API and simulated AWS, applies FILEs,",
+        "prints progress, the resources and the AWS inventory. Services whose AWS_ENDPOINT_URL_<SERVICE> (or",
+        "AWS_ENDPOINT_URL) is set are used for real. Exits 0 when every resource is Ready within the timeout."})
+final class SandboxCommand implements Callable<Integer> {
+
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "ServerlessApi YAML files to apply.")
+  List<Path> files;
+
+  @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
+      description = "How long to wait for every resource to be Ready, such as 60s or 2m (default ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--json", description = "Print the final resources and AWS inventory as JSON.")
+  boolean json;
+
+  @Option(names = "--serve", description = "Keep running after convergence; Ctrl-C stops.")
+  boolean serve;
+
+  @Option(names = "--kubeconfig", defaultValue = "sandbox.kubeconfig", paramLabel = "PATH",
+      description = "Where --serve writes a kubeconfig for the in-process API (default ${DEFAULT-VALUE}).")
+  Path kubeconfig;
+
+  @Option(names = "--verbose", description = "Also log what the operator and the in-process API server do (stderr).")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!verbose) {
+      quietLogs();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch stop = new CountDownLatch(1);
+    if (serve) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-stop"));
+    }
+    Sandbox sandbox = new Sandbox(new Sandbox.Options(files, parse(timeout), json, serve, kubeconfig), out, System.getenv());
+    return sandbox.run(stop);
+  }
+
+  /** The progress lines tell the story; logs go to stderr only with --verbose. Must run before any logger exists. */
+  private static void quietLogs() {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    MOCK_SERVER_LOG.setLevel(Level.WARNING);
+  }
+
+  private Duration parse(String text) {
+    String value = text.trim().toLowerCase();
+    try {
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      }
+      if (value.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+      }
+      if (value.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--timeout must be a duration such as 60s, 2m or 500ms, not '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.tap.operator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tap.operator.OperatorLauncher;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsEndpoints;
+import dev.tap.operator.aws.RegionResolver;
+import dev.tap.operator.aws.RoutedAwsClients;
+import dev.tap.operator.aws.SdkAwsClients;
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.events.KubernetesChangeRecorder;
+import dev.tap.operator.reconciler.OperatorSettings;
+import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.validation.CrdSchema;
+import dev.tap.operator.validation.ManifestDocuments;
+import dev.tap.operator.validation.ServerlessApiValidator;
+import dev.tap.operator.validation.Violation;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The main job on a machine without a cluster or AWS: an in-process Kubernetes API, the CRD, the
+ * given resources, and the real operator against simulated AWS (or real endpoints for services
+ * whose AWS_ENDPOINT_URL_* is set). Prints progress, then the resources and the AWS inventory.
+ */
+public final class Sandbox {
+
+  /** How the sandbox was asked to run. */
+  public record Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig) {}
+
+  static final String DEFAULT_REGION = "us-east-1";
+  /** Visible but quick: AWS changes settle in a second, the operator looks again every quarter second. */
+  static final Duration CHANGE_DELAY = Duration.ofSeconds(1);
+  static final OperatorSettings SETTINGS =
+      new OperatorSettings(Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofSeconds(5));
+
+  private final Options options;
+  private final PrintWriter out;
+  private final Map<String, String> env;
+  private final Progress progress;
+
+  public Sandbox(Options options, PrintWriter out, Map<String, String> env) {
+    this.options = options;
+    this.out = out;
+    this.env = env;
+    this.progress = new Progress(out, !options.json());
+  }
+
+  /** Runs to convergence (or the timeout); with {@code --serve}, until {@code stop} counts down. Returns the exit code. */
+  public int run(CountDownLatch stop) throws IOException, InterruptedException {
+    List<ServerlessApi> accepted = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
+    read(accepted, rejected);
+    rejected.forEach(line -> out.println(line));
+
+    AwsEndpoints endpoints = new AwsEndpoints(env);
+    SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
+    String defaultRegion = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
+    try (InProcessKubernetes kubernetes = InProcessKubernetes.start();
+        KubernetesClient client = kubernetes.client();
+        SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
+      RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);
+      progress.line("Kubernetes API at " + kubernetes.url() + "; DynamoDB "
+          + (aws.isReal(AwsEndpoints.DYNAMODB) ? "at " + endpoints.endpoint(AwsEndpoints.DYNAMODB).orElseThrow() : "simulated")
+          + ", Application Auto Scaling " + (aws.isReal(AwsEndpoints.APPLICATION_AUTO_SCALING)
+              ? "at " + endpoints.endpoint(AwsEndpoints.APPLICATION_AUTO_SCALING).orElseThrow() : "simulated"));
+      client.apiextensions().v1().customResourceDefinitions().load(Sandbox.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
+
+      KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, Clock.systemUTC());
+      changes.addListener((api, change) -> progress.line(id(api) + ": " + change));
+      Map<String, Boolean> done = new ConcurrentHashMap<>();
+      accepted.forEach(api -> done.put(id(api), false));
+      CountDownLatch settled = new CountDownLatch(accepted.isEmpty() ? 0 : 1);
+      SharedIndexInformer<ServerlessApi> informer = client.resources(ServerlessApi.class).inAnyNamespace()
+          .inform(new ConditionPrinter(progress, api -> {
+            boolean ready = isTrue(api, "Ready");
+            boolean terminal = isTrue(api, "ACK.Terminal");
+            done.put(id(api), ready || terminal);
+            if (!done.containsValue(false)) {
+              settled.countDown();
+            }
+          }));
+      Operator operator = OperatorLauncher.create(client, aws, new RegionResolver(defaultRegion), changes, SETTINGS,
+          Clock.systemUTC());
+      operator.start();
+      try {
+        for (ServerlessApi api : accepted) {
+          client.resource(api).create();
+          progress.line(id(api) + ": applied");
+        }
+        boolean inTime = settled.await(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
+        Inventory inventory = Inventory.read(aws, resources.stream()
+            .map(api -> new String[] {regionOf(api, defaultRegion), TableDesiredBuilder.build(api).name()}).toList());
+        report(resources, inventory, simulated);
+        int exit = exitCode(resources, inTime, rejected);
+        if (options.serve()) {
+          kubernetes.writeKubeconfig(options.kubeconfig());
+          out.println("Serving: kubeconfig " + options.kubeconfig().toAbsolutePath() + " (API at " + kubernetes.url()
+              + "). The operator keeps reconciling; press Ctrl-C to stop.");
+          out.flush();
+          stop.await();
+        }
+        return exit;
+      } finally {
+        informer.close();
+        operator.stop();
+      }
+    }
+  }
+
+  private void read(List<ServerlessApi> accepted, List<String> rejected) throws IOException {
+    ServerlessApiValidator validator = ServerlessApiValidator.fromGeneratedCrd();
+    for (Path file : options.files()) {
+      List<ManifestDocuments.Document> documents;
+      try {
+        documents = ManifestDocuments.parse(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (ManifestDocuments.MalformedYamlException e) {
+        rejected.add(file + ": " + e.getMessage());
+        continue;
+      }
+      for (ManifestDocuments.Document document : documents) {
+        JsonNode content = document.content();
+        String where = file + (documents.size() > 1 ? "#" + document.index() : "");
+        if (!ServerlessApi.KIND.equals(content.path("kind").asText())) {
+          rejected.add(where + ": skipped: not a ServerlessApi");
+          continue;
+        }
+        if (content.path("metadata").isObject() && !content.path("metadata").has("namespace")) {
+          ((ObjectNode) content.path("metadata")).put("namespace", "default");
+        }
+        // The API server would refuse what its CRD schema and rules refuse; so does the sandbox.
+        List<Violation> violations = validator.validate(content, null);
+        if (!violations.isEmpty()) {
+          rejected.add(where + ": rejected: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+          continue;
+        }
+        accepted.add(Serialization.jsonMapper().treeToValue(content, ServerlessApi.class));
+      }
+    }
+  }
+
+  private void report(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated) throws IOException {
+    if (options.json()) {
+      Map<String, Object> report = new HashMap<>();
+      report.put("resources", resources);
+      report.put("inventory", inventory);
+      report.put("simulatedAwsCalls", simulated.calls().snapshot());
+      out.println(Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    } else {
+      out.println();
+      ResourceTable.lines(resources, Instant.now()).forEach(out::println);
+      out.println();
+      inventory.lines().forEach(out::println);
+    }
+    out.flush();
+  }
+
+  private int exitCode(List<ServerlessApi> resources, boolean inTime, List<String> rejected) {
+    List<String> blocked = new ArrayList<>();
+    for (ServerlessApi api : resources) {
+      if (!isTrue(api, "Ready")) {
+        var reason = ResourceTable.condition(api, "ACK.Terminal").filter(c -> "True".equals(c.getStatus()))
+            .or(() -> ResourceTable.condition(api, "Ready"));
+        blocked.add(id(api) + ": not ready" + reason.map(c -> ": " + c.getType() + "=" + c.getStatus() + " "
+            + c.getReason() + ": " + c.getMessage()).orElse(": no status yet"));
+      }
+    }
+    if (!inTime) {
+      blocked.add(0, "timed out after " + options.timeout().toSeconds() + " s");
+    }
+    PrintWriter target = out;
+    blocked.forEach(target::println);
+    target.flush();
+    return blocked.isEmpty() && rejected.isEmpty() ? 0 : 1;
+  }
+
+  private static String regionOf(ServerlessApi api, String defaultRegion) {
+    return new RegionResolver(defaultRegion).regionOf(api).orElse(defaultRegion);
+  }
+
+  private static boolean isTrue(ServerlessApi api, String type) {
+    return ResourceTable.condition(api, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
+  static String id(ServerlessApi api) {
+    return api.getMetadata().getNamespace() + "/" + api.getMetadata().getName();
+  }
+}
