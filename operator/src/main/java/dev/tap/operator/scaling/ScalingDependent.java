@@ -3,6 +3,9 @@ package dev.tap.operator.scaling;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
+import dev.tap.operator.table.DesiredTable;
+import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.table.TableService;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -51,9 +54,16 @@ public final class ScalingDependent implements DependentResource<ObservedScaling
     return changes.isEmpty() ? ReconcileResult.noOperation(observed) : ReconcileResult.resourceUpdated(observed);
   }
 
+  /** Deregisters the targets of our table; those of a same-named table someone else owns are left alone. */
   @Override
   public void delete(ServerlessApi api, Context<ServerlessApi> context) {
     AwsSession session = session(context);
+    String owner = TableDesiredBuilder.owner(api);
+    boolean foreignTable = new TableService(session.dynamoDb()).observe(tableName(api), false)
+        .map(table -> !owner.equals(table.tags().get(DesiredTable.OWNER_TAG))).orElse(false);
+    if (foreignTable) {
+      return;
+    }
     ScalingService scaling = new ScalingService(session.autoScaling());
     ObservedScaling observed = scaling.observe(ScalingDesiredBuilder.tableResourceId(tableName(api)));
     for (ObservedScaling.Target target : observed.targets()) {

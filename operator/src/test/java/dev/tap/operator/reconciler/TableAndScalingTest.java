@@ -280,6 +280,16 @@ class TableAndScalingTest {
     assertThat(operator.aws.calls().writes()).isZero();
     assertThat(table(desired.name()).provisionedThroughput().readCapacityUnits()).isEqualTo(3);
     assertThat(dynamo().peekTags(desired.name())).isEqualTo(Map.of("team", "other"));
+
+    // Deleting the resource (dev: deletion policy Delete) leaves the other team's table and scaling alone.
+    scaling().registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/" + desired.name())
+        .scalableDimension(ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).minCapacity(1).maxCapacity(10));
+    operator.aws.calls().reset();
+    client.resources(ServerlessApi.class).inNamespace("default").withName("taken").delete();
+    await().atMost(PATIENCE).until(() -> operator.get("taken") == null);
+    assertThat(dynamo().peek(desired.name())).isPresent();
+    assertThat(scaling().peekTargets()).hasSize(1);
+    assertThat(operator.aws.calls().writes()).isZero();
   }
 
   @Test
