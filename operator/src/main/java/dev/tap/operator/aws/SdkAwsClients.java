@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -36,26 +38,21 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
 
   @Override
   public DynamoDbClient dynamoDb(String region) {
-    return dynamo.computeIfAbsent(region, r -> {
-      var builder = DynamoDbClient.builder().region(Region.of(r)).credentialsProvider(credentials)
-          .httpClient(http).overrideConfiguration(retries());
-      endpoints.endpoint(AwsEndpoints.DYNAMODB).ifPresent(builder::endpointOverride);
-      return builder.build();
-    });
+    return dynamo.computeIfAbsent(region, r -> build(DynamoDbClient.builder(), AwsEndpoints.DYNAMODB, r));
   }
 
   @Override
   public ApplicationAutoScalingClient autoScaling(String region) {
-    return scaling.computeIfAbsent(region, r -> {
-      var builder = ApplicationAutoScalingClient.builder().region(Region.of(r)).credentialsProvider(credentials)
-          .httpClient(http).overrideConfiguration(retries());
-      endpoints.endpoint(AwsEndpoints.APPLICATION_AUTO_SCALING).ifPresent(builder::endpointOverride);
-      return builder.build();
-    });
+    return scaling.computeIfAbsent(region,
+        r -> build(ApplicationAutoScalingClient.builder(), AwsEndpoints.APPLICATION_AUTO_SCALING, r));
   }
 
-  private static ClientOverrideConfiguration retries() {
-    return ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2).build();
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String serviceId,
+      String region) {
+    builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
+        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2).build());
+    endpoints.endpoint(serviceId).ifPresent(builder::endpointOverride);
+    return builder.build();
   }
 
   @Override

@@ -3,13 +3,11 @@ package dev.tap.operator.scaling;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
+import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.table.DesiredTable;
 import dev.tap.operator.table.TableDesiredBuilder;
 import dev.tap.operator.table.TableService;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import java.util.List;
 
@@ -17,25 +15,10 @@ import java.util.List;
  * Application Auto Scaling of the table and its indexes. Runs once the table is ready; makes every
  * change in one pass. It owns the bounds and policies; the capacity inside them is the scaler's.
  */
-public final class ScalingDependent implements DependentResource<ObservedScaling, ServerlessApi>, Deleter<ServerlessApi>,
-    NameSetter {
+public final class ScalingDependent extends AwsDependent<ObservedScaling> {
 
-  private String name = DependentResource.defaultNameFor(ScalingDependent.class);
-
-  /** JOSDK names each dependent after its {@code @Dependent(name = ...)}, which {@code dependsOn} refers to. */
-  @Override
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Class<ObservedScaling> resourceType() {
-    return ObservedScaling.class;
+  public ScalingDependent() {
+    super(ObservedScaling.class);
   }
 
   @Override
@@ -45,8 +28,7 @@ public final class ScalingDependent implements DependentResource<ObservedScaling
     List<ScalingTarget> desired = ScalingDesiredBuilder.build(api);
     ObservedScaling observed = scaling.observe(ScalingDesiredBuilder.tableResourceId(tableName(api)));
     List<ScalingChange> changes = ScalingDelta.changes(desired, observed);
-    context.managedWorkflowAndDependentResourceContext().put(ScalingOutcome.class,
-        new ScalingOutcome(observed, desired, changes));
+    report(context, ScalingOutcome.class, new ScalingOutcome(observed, desired, changes));
     for (ScalingChange change : changes) {
       scaling.apply(change);
       session.changed(api, reason(change), describe(change));
@@ -96,9 +78,5 @@ public final class ScalingDependent implements DependentResource<ObservedScaling
     }
     ScalingChange.Deregister deregister = (ScalingChange.Deregister) change;
     return deregister.resourceId() + " " + deregister.scalableDimension() + ": no longer autoscaled";
-  }
-
-  private static AwsSession session(Context<ServerlessApi> context) {
-    return context.managedWorkflowAndDependentResourceContext().getMandatory(AwsSession.class, AwsSession.class);
   }
 }

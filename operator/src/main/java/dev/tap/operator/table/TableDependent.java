@@ -3,10 +3,8 @@ package dev.tap.operator.table;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.TerminalException;
+import dev.tap.operator.workflow.AwsDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import java.util.Map;
 import java.util.Optional;
@@ -16,25 +14,10 @@ import java.util.Optional;
  * {@link TableDelta} for the one next change, and makes it; the workflow runs it again until the
  * table is in sync (see {@link TableReady}). Waiting is a reschedule, never a blocked thread.
  */
-public final class TableDependent implements DependentResource<ObservedTable, ServerlessApi>, Deleter<ServerlessApi>,
-    NameSetter {
+public final class TableDependent extends AwsDependent<ObservedTable> {
 
-  private String name = DependentResource.defaultNameFor(TableDependent.class);
-
-  /** JOSDK names each dependent after its {@code @Dependent(name = ...)}, which {@code dependsOn} refers to. */
-  @Override
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Class<ObservedTable> resourceType() {
-    return ObservedTable.class;
+  public TableDependent() {
+    super(ObservedTable.class);
   }
 
   @Override
@@ -44,7 +27,7 @@ public final class TableDependent implements DependentResource<ObservedTable, Se
     DesiredTable desired = TableDesiredBuilder.build(api);
     Optional<ObservedTable> observed = tables.observe(desired.name(), desired.pointInTimeRecovery() != null);
     TableAction action = TableDelta.next(desired, observed, session.adopt());
-    context.managedWorkflowAndDependentResourceContext().put(TableOutcome.class, new TableOutcome(observed.orElse(null), action));
+    report(context, TableOutcome.class, new TableOutcome(observed.orElse(null), action));
     if (action instanceof TableAction.Blocked blocked) {
       throw new TerminalException(blocked.reason(), blocked.message());
     }
@@ -52,7 +35,7 @@ public final class TableDependent implements DependentResource<ObservedTable, Se
       ObservedTable created = tables.create(desired);
       session.changed(api, "CreatedTable", "created DynamoDB table " + desired.name() + " with "
           + desired.indexes().size() + " index(es), capacity " + desired.capacity().read() + "/" + desired.capacity().write());
-      context.managedWorkflowAndDependentResourceContext().put(TableOutcome.class, new TableOutcome(created, action));
+      report(context, TableOutcome.class, new TableOutcome(created, action));
       return ReconcileResult.resourceCreated(created);
     }
     ObservedTable table = observed.orElseThrow();
@@ -114,9 +97,5 @@ public final class TableDependent implements DependentResource<ObservedTable, Se
     }
     tables.delete(desired.name());
     session.changed(api, "DeletedTable", "deleted DynamoDB table " + desired.name());
-  }
-
-  static AwsSession session(Context<ServerlessApi> context) {
-    return context.managedWorkflowAndDependentResourceContext().getMandatory(AwsSession.class, AwsSession.class);
   }
 }

@@ -120,8 +120,7 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
     checkNamespace(request.serviceNamespace());
     String key = key(request.resourceId(), request.scalableDimension());
     if (targets.remove(key) == null) {
-      throw notFound("No scalable target registered for service namespace: dynamodb, resource ID: "
-          + request.resourceId() + ", scalable dimension: " + request.scalableDimensionAsString());
+      throw noTarget(request.resourceId(), request.scalableDimensionAsString());
     }
     policies.values().removeIf(p -> key(p.resourceId(), p.scalableDimension()).equals(key));
     return DeregisterScalableTargetResponse.builder().build();
@@ -136,8 +135,7 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
     Matcher id = resourceId(request.resourceId());
     boolean read = dimension(request.scalableDimension(), id);
     if (!targets.containsKey(key(request.resourceId(), request.scalableDimension()))) {
-      throw notFound("No scalable target registered for service namespace: dynamodb, resource ID: "
-          + request.resourceId() + ", scalable dimension: " + request.scalableDimensionAsString());
+      throw noTarget(request.resourceId(), request.scalableDimensionAsString());
     }
     if (request.policyType() != PolicyType.TARGET_TRACKING_SCALING) {
       throw validation("this simulation models TargetTrackingScaling policies only");
@@ -272,6 +270,11 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
 
   private static ValidationException validation(String message) {
     return AwsErrors.build(ValidationException.builder(), SERVICE, "ValidationException", 400, message);
+  }
+
+  private static AwsServiceException noTarget(String resourceId, String dimension) {
+    return notFound("No scalable target registered for service namespace: dynamodb, resource ID: " + resourceId
+        + ", scalable dimension: " + dimension);
   }
 
   private static AwsServiceException notFound(String message) {

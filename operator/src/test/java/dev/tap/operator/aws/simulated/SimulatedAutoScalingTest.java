@@ -3,7 +3,9 @@ package dev.tap.operator.aws.simulated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tap.handler.MovableClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
@@ -23,7 +25,7 @@ class SimulatedAutoScalingTest {
   private static final String TABLE = "table/items";
   private static final ScalableDimension READ = ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS;
 
-  private final SimulatedDynamoDbTest.TestClock clock = new SimulatedDynamoDbTest.TestClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private SimulatedDynamoDb dynamo;
   private SimulatedAutoScaling scaling;
 

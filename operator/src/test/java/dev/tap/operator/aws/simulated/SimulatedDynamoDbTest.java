@@ -3,11 +3,9 @@ package dev.tap.operator.aws.simulated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.tap.handler.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -25,33 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /** The simulated DynamoDB, rule by rule as the DynamoDB API Reference states them. */
 class SimulatedDynamoDbTest {
 
-  /** A clock the test moves, so that "after a delay" needs no sleeping. */
-  static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   private static final Duration DELAY = Duration.ofSeconds(5);
 
-  private final TestClock clock = new TestClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private SimulatedAws aws;
   private SimulatedDynamoDb dynamo;
 
