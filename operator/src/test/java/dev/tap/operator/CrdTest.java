@@ -24,7 +24,7 @@ class CrdTest {
   }
 
   @Test
-  void kubectl_shows_ready_env_version_endpoint_and_age() {
+  void kubectl_shows_ready_env_version_endpoint_and_age_in_that_order() {
     JsonNode version = crd.at("/spec/versions/0");
     List<String> columns = new ArrayList<>();
     version.path("additionalPrinterColumns").forEach(c -> {
@@ -33,7 +33,7 @@ class CrdTest {
       }
     });
 
-    assertThat(columns).containsExactlyInAnyOrder("READY", "ENV", "VERSION", "ENDPOINT", "AGE");
+    assertThat(columns).containsExactly("READY", "ENV", "VERSION", "ENDPOINT", "AGE");
     assertThat(crd.at("/spec/names/shortNames/0").asText()).isEqualTo("sapi");
     assertThat(crd.at("/spec/scope").asText()).isEqualTo("Namespaced");
     assertThat(version.at("/subresources/status").isObject()).isTrue();
