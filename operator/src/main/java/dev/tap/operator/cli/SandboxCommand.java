@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
         "prints progress, the resources and the AWS inventory. Services whose AWS_ENDPOINT_URL_<SERVICE> (or",
         "AWS_ENDPOINT_URL) is set are used for real. Exits 0 when every resource is Ready within the timeout."})
 final class SandboxCommand implements Callable<Integer> {
+
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -55,11 +58,24 @@ final class SandboxCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
     if (serve) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-stop"));
+      // Ctrl-C: let run() stop the operator and the API server before the JVM goes.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stop.countDown();
+        try {
+          stopped.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "sandbox-stop"));
     }
-    Sandbox sandbox = new Sandbox(new Sandbox.Options(files, parse(timeout), json, serve, kubeconfig), out, System.getenv());
-    return sandbox.run(stop);
+    try {
+      Sandbox sandbox = new Sandbox(new Sandbox.Options(files, parse(timeout), json, serve, kubeconfig), out, System.getenv());
+      return sandbox.run(stop);
+    } finally {
+      stopped.countDown();
+    }
   }
 
   /** The progress lines tell the story; logs go to stderr only with --verbose. Must run before any logger exists. */

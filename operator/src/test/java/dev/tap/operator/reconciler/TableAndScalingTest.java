@@ -211,6 +211,24 @@ class TableAndScalingTest {
   }
 
   @Test
+  void removing_autoscaling_deregisters_its_targets_and_hands_capacity_back_to_the_spec() {
+    start().create(sample("staging.yaml", "unscaled", api -> api));
+    operator.awaitCondition("unscaled", Conditions.READY, Conditions.TRUE);
+    scaling().scale("table/unscaled-items-staging", ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS, 15);
+
+    operator.edit("unscaled", api -> {
+      api.getSpec().getTable().setAutoScaling(null);
+      return api;
+    });
+    operator.awaitCondition("unscaled", Conditions.READY, Conditions.TRUE);
+
+    assertThat(scaling().peekTargets()).isEmpty();
+    assertThat(scaling().peekPolicies()).isEmpty();
+    await().atMost(PATIENCE).until(() -> table("unscaled-items-staging").provisionedThroughput().readCapacityUnits() == 5);
+    assertThat(eventReasons("unscaled")).contains("DeregisteredScalableTarget", "UpdatedTable");
+  }
+
+  @Test
   void autoscaled_capacity_is_never_written_back() {
     start().create(sample("prod.yaml", "scaled", api -> api));
     operator.awaitCondition("scaled", Conditions.READY, Conditions.TRUE);

@@ -185,6 +185,17 @@ class SimulatedDynamoDbTest {
   }
 
   @Test
+  void configured_latency_delays_every_call() {
+    SimulatedAws slow = new SimulatedAws(clock, DELAY);
+    slow.setLatency(Duration.ofMillis(50));
+    long started = System.nanoTime();
+
+    slow.dynamoDb("us-east-1").listTables(r -> { });
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+  }
+
+  @Test
   void every_call_is_counted_faults_fire_and_rate_limits_throttle() {
     aws.faults().inject("dynamodb", "DescribeTable", 1, () -> LimitExceededException.builder().message("boom").build());
     createTable("items");
