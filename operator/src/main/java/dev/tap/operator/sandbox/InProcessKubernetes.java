@@ -1,7 +1,7 @@
 package dev.tap.operator.sandbox;
 
+import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -11,11 +11,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 
 /**
  * A Kubernetes API in this process: fabric8's mock server in CRUD mode, on a loopback port, so the
- * real operator and other tools can talk to it over HTTP.
+ * real operator and other tools (kubectl included, see {@link KubectlDispatcher}) can talk to it.
  */
 final class InProcessKubernetes implements AutoCloseable {
 
@@ -29,7 +30,7 @@ final class InProcessKubernetes implements AutoCloseable {
 
   static InProcessKubernetes start() {
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+        new KubectlDispatcher(CrdSchema.load().crd(), Clock.systemUTC()), false);
     try {
       int port = freePort();
       server.init(InetAddress.getLoopbackAddress(), port);

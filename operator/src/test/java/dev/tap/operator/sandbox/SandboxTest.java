@@ -2,6 +2,7 @@ package dev.tap.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +13,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -75,17 +78,57 @@ class SandboxTest {
   }
 
   @Test
-  void serve_writes_a_kubeconfig_through_which_other_tools_change_resources_while_it_runs() throws Exception {
-    Path kubeconfig = dir.resolve("sandbox.kubeconfig");
+  void kubectl_reads_the_served_api_with_the_crd_printer_columns() throws Exception {
+    assumeTrue(kubectlInstalled(), "kubectl is not installed");
+    Path kubeconfig = dir.resolve("kubectl.kubeconfig");
     CountDownLatch stop = new CountDownLatch(1);
+    CompletableFuture<Integer> sandbox = serve(List.of(Samples.DIRECTORY.resolve("dev.yaml")), kubeconfig, stop);
+    try {
+      String table = kubectl(kubeconfig, "get", "sapi", "-A", "-o", "wide");
+
+      assertThat(table.lines().findFirst().orElse("")).containsPattern("NAMESPACE\\s+NAME\\s+READY\\s+ENV\\s+VERSION\\s+ENDPOINT\\s+AGE\\s+SYNCED\\s+REASON");
+      assertThat(table).containsPattern("dev\\s+tap\\s+True\\s+dev\\s+\\S+\\s+True\\s+Synced");
+    } finally {
+      stop.countDown();
+    }
+    assertThat(sandbox.get()).isZero();
+  }
+
+  private static boolean kubectlInstalled() {
+    try {
+      return new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static String kubectl(Path kubeconfig, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    return output;
+  }
+
+  /** Runs the sandbox with --serve in the background until {@code stop}; returns once it serves. */
+  private CompletableFuture<Integer> serve(List<Path> files, Path kubeconfig, CountDownLatch stop) {
     CompletableFuture<Integer> sandbox = CompletableFuture.supplyAsync(() -> {
       try {
-        return run(options(List.of(Samples.DIRECTORY.resolve("dev.yaml")), Duration.ofSeconds(60), false, true, kubeconfig), stop);
+        return run(options(files, Duration.ofSeconds(60), false, true, kubeconfig), stop);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
     });
     await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(kubeconfig) && output.toString().contains("Serving"));
+    return sandbox;
+  }
+
+  @Test
+  void serve_writes_a_kubeconfig_through_which_other_tools_change_resources_while_it_runs() throws Exception {
+    Path kubeconfig = dir.resolve("sandbox.kubeconfig");
+    CountDownLatch stop = new CountDownLatch(1);
+    CompletableFuture<Integer> sandbox = serve(List.of(Samples.DIRECTORY.resolve("dev.yaml")), kubeconfig, stop);
 
     try (KubernetesClient other = new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
