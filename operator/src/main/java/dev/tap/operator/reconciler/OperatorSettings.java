@@ -1,7 +1,9 @@
 package dev.tap.operator.reconciler;
 
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.javaoperatorsdk.operator.processing.retry.RetryExecution;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How often to look again: {@code pollInterval} while AWS settles a change, {@code resyncInterval}
@@ -20,9 +22,13 @@ public record OperatorSettings(Duration pollInterval, Duration resyncInterval, D
         .setIntervalMultiplier(RETRY_MULTIPLIER).setMaxInterval(retryMax.toMillis());
   }
 
-  /** The wait before the retry that follows failed attempt {@code attempt} (1-based), as {@link #retry()} computes it. */
+  /** The wait JOSDK's {@link #retry()} makes before the retry that follows failed attempt {@code attempt} (1-based). */
   public Duration retryDelay(int attempt) {
-    double millis = retryInitial.toMillis() * Math.pow(RETRY_MULTIPLIER, Math.max(0, attempt - 1));
-    return Duration.ofMillis((long) Math.min(retryMax.toMillis(), millis));
+    RetryExecution execution = retry().initExecution();
+    Optional<Long> delay = Optional.empty();
+    for (int i = 0; i < Math.max(1, attempt); i++) {
+      delay = execution.nextDelay();
+    }
+    return Duration.ofMillis(delay.orElse(retryMax.toMillis()));
   }
 }

@@ -150,7 +150,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       String message = terminal.get().getKey() + ": " + AwsFailures.describe(failure);
       log.warn("{}: terminal: {}", id(resource), message);
       terminal(conditions, reason, message);
-      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry();
+      // No retries; but AWS may change under us (the other owner lets go), so look again at resync pace.
+      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
+          .rescheduleAfter(settings.resyncInterval());
     }
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
     long nextMillis = settings.retryDelay(attempt).toMillis();

@@ -299,6 +299,16 @@ class TableAndScalingTest {
     assertThat(table(desired.name()).provisionedThroughput().readCapacityUnits()).isEqualTo(3);
     assertThat(dynamo().peekTags(desired.name())).isEqualTo(Map.of("team", "other"));
 
+    // Terminal means no retries, yet AWS is looked at again: once the table is handed over, it converges.
+    ServerlessApi handedOver = operator.get("taken");
+    dynamo().tagResource(r -> r.resourceArn(table(desired.name()).tableArn())
+        .tags(software.amazon.awssdk.services.dynamodb.model.Tag.builder().key("tap.dev/owner").value("default/taken").build()));
+    await().atMost(PATIENCE).until(() -> operator.has("taken", Conditions.READY, Conditions.TRUE));
+    assertThat(operator.get("taken").getMetadata().getGeneration()).isEqualTo(handedOver.getMetadata().getGeneration());
+    assertThat(table(desired.name()).provisionedThroughput().readCapacityUnits()).isEqualTo(1);
+    dynamo().untagResource(r -> r.resourceArn(table(desired.name()).tableArn()).tagKeys("tap.dev/owner"));
+    await().atMost(PATIENCE).until(() -> operator.has("taken", Conditions.TERMINAL, Conditions.TRUE));
+
     // Deleting the resource (dev: deletion policy Delete) leaves the other team's table and scaling alone.
     scaling().registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/" + desired.name())
         .scalableDimension(ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).minCapacity(1).maxCapacity(10));
