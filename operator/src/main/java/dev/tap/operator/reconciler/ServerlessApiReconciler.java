@@ -22,6 +22,7 @@ import dev.tap.operator.table.TableReady;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,6 +36,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +90,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
 
   @Override
   public UpdateControl<ServerlessApi> reconcile(ServerlessApi resource, Context<ServerlessApi> context) {
+    String statusBefore = Serialization.asJson(resource.getStatus());
     ServerlessApiStatus status = statusOf(resource);
     Conditions conditions = conditionsOf(resource);
     List<Violation> violations = validator.validate(resource);
@@ -95,13 +98,13 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       String message = "invalid spec: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
       log.info("{}: {}", id(resource), message);
       terminal(conditions, REASON_INVALID_SPEC, message);
-      return UpdateControl.patchStatus(statusPatch(resource, status, conditions));
+      return answer(resource, statusBefore, status, conditions, null);
     }
     Optional<String> region = regions.regionOf(resource);
     if (region.isEmpty()) {
       terminal(conditions, REASON_NO_REGION, "no AWS region: set spec.region, the " + AckAnnotations.REGION
           + " annotation, or AWS_REGION for the operator");
-      return UpdateControl.patchStatus(statusPatch(resource, status, conditions));
+      return answer(resource, statusBefore, status, conditions, null);
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(AwsSession.class, session(resource, region.get()));
@@ -118,13 +121,22 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       conditions.remove(Conditions.PROGRESSING)
           .set(Conditions.RESOURCE_SYNCED, Conditions.TRUE, REASON_SYNCED, "AWS matches the spec")
           .set(Conditions.READY, Conditions.TRUE, REASON_SYNCED, "the table and its auto scaling are in place");
-      return UpdateControl.patchStatus(statusPatch(resource, status, conditions)).rescheduleAfter(settings.resyncInterval());
+      return answer(resource, statusBefore, status, conditions, settings.resyncInterval());
     }
     String progress = progress(table);
     conditions.set(Conditions.PROGRESSING, Conditions.TRUE, REASON_PROGRESSING, progress)
         .set(Conditions.RESOURCE_SYNCED, Conditions.FALSE, REASON_PROGRESSING, progress)
         .set(Conditions.READY, Conditions.FALSE, REASON_PROGRESSING, progress);
-    return UpdateControl.patchStatus(statusPatch(resource, status, conditions)).rescheduleAfter(settings.pollInterval());
+    return answer(resource, statusBefore, status, conditions, settings.pollInterval());
+  }
+
+  /** Patches status only when it changed, so a converged resource costs the API server nothing. */
+  private static UpdateControl<ServerlessApi> answer(ServerlessApi resource, String statusBefore,
+      ServerlessApiStatus status, Conditions conditions, Duration lookAgainIn) {
+    ServerlessApi patch = statusPatch(resource, status, conditions);
+    UpdateControl<ServerlessApi> control = statusBefore.equals(Serialization.asJson(patch.getStatus()))
+        ? UpdateControl.noUpdate() : UpdateControl.patchStatus(patch);
+    return lookAgainIn == null ? control : control.rescheduleAfter(lookAgainIn);
   }
 
   /**

@@ -129,6 +129,21 @@ class TableAndScalingTest {
   }
 
   @Test
+  void a_converged_resource_is_not_patched_again_by_its_resyncs() {
+    start().create(sample("dev.yaml", "quiet", api -> api));
+    operator.awaitCondition("quiet", Conditions.READY, Conditions.TRUE);
+    long describes = operator.aws.calls().count("dynamodb", "DescribeTable");
+    await().atMost(PATIENCE).until(() -> operator.has("quiet", Conditions.READY, Conditions.TRUE)
+        && operator.aws.calls().count("dynamodb", "DescribeTable") > describes);
+    String resourceVersion = operator.get("quiet").getMetadata().getResourceVersion();
+
+    long seen = operator.aws.calls().count("dynamodb", "DescribeTable");
+    await().atMost(PATIENCE).until(() -> operator.aws.calls().count("dynamodb", "DescribeTable") >= seen + 3);
+
+    assertThat(operator.get("quiet").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+  }
+
+  @Test
   void a_half_finished_creation_converges_without_a_second_table() {
     start();
     ServerlessApi api = sample("prod.yaml", "half", a -> a);
