@@ -92,7 +92,7 @@ public final class OperatorHarness implements AutoCloseable {
   public ServerlessApi awaitCondition(String name, String type, String status) {
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
       ServerlessApi api = get(name);
-      return has(name, type, status)
+      return condition(api, type).map(c -> status.equals(c.getStatus())).orElse(false)
           && api.getStatus().getObservedGeneration().equals(api.getMetadata().getGeneration());
     });
     return get(name);

@@ -4,9 +4,14 @@ import static dev.tap.operator.Samples.load;
 import static dev.tap.operator.Samples.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tap.operator.Samples;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,8 +30,8 @@ class ServerlessApiValidatorTest {
     assertThat(validator.validate(load(sample), null)).isEmpty();
   }
 
-  @ParameterizedTest(name = "{0} = {1} -> {2}: {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  /** field | YAML value (empty: remove) | path of the violation | what its message says. */
+  static final String BAD_FIELDS = """
       # schema: bounds, patterns, enums, required and unknown fields
       spec.table.writeCapacity | 40001 | spec.table.writeCapacity | maximum value of 40000
       spec.table.autoScaling.read.targetUtilizationPercent | 19 | spec.table.autoScaling.read.targetUtilizationPercent | minimum value of 20
@@ -53,9 +58,11 @@ class ServerlessApiValidatorTest {
       spec.table.readCapacity | 200 | spec.table.readCapacity | readCapacity must lie within autoScaling.read
       spec.table.writeCapacity | 1 | spec.table.writeCapacity | writeCapacity must lie within autoScaling.write
       spec.table.globalSecondaryIndexes[0].writeCapacity | 1 | spec.table.globalSecondaryIndexes[0].writeCapacity | writeCapacity must lie within autoScaling.write
+      spec.table.globalSecondaryIndexes[0].readCapacity | 101 | spec.table.globalSecondaryIndexes[0].readCapacity | readCapacity must lie within autoScaling.read
       spec.function.code | '{s3Bucket: tap-artifacts, s3Key: a.jar, imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap:1"}' | spec.function.code | exactly one of s3Bucket (with s3Key) or imageUri
       spec.function.code | '{}' | spec.function.code | exactly one of s3Bucket (with s3Key) or imageUri
       spec.function.code | '{s3Bucket: tap-artifacts}' | spec.function.code.s3Key | s3Bucket and s3Key must be set together
+      spec.function.code | '{imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap:1", s3ObjectVersion: v1}' | spec.function.code.s3ObjectVersion | s3ObjectVersion needs s3Bucket and s3Key
       spec.function.deployment.linearPercent | 10 | spec.function.deployment.linearPercent | allowed only with strategy Linear
       spec.function.deployment | '{strategy: AllAtOnce, interval: 5m}' | spec.function.deployment.interval | allowed only with strategy Canary or Linear
       spec.function.deployment | '{canaryPercent: 10}' | spec.function.deployment.canaryPercent | allowed only with strategy Canary
@@ -74,7 +81,10 @@ class ServerlessApiValidatorTest {
       spec.function.environment | '{variables: {TABLE_NAME: x}}' | spec.function.environment.variables.TABLE_NAME | reserved
       spec.function.environment | '{variables: {1st: x}}' | spec.function.environment.variables.1st | starts with a letter
       spec.alarms.actions[0] | 'arn:aws:sqs:us-east-1:123456789012:q' | spec.alarms.actions[0] | must be an SNS topic ARN
-      """)
+      """;
+
+  @ParameterizedTest(name = "{0} = {1} -> {2}: {3}")
+  @CsvSource(delimiter = '|', textBlock = BAD_FIELDS)
   void a_bad_field_is_named_in_the_violation(String field, String value, String path, String message) {
     List<Violation> violations = validator.validate(with(PROD, field, value), null);
 
@@ -82,6 +92,51 @@ class ServerlessApiValidatorTest {
       assertThat(v.path()).isEqualTo(path);
       assertThat(v.message()).contains(message);
     });
+  }
+
+  @Test
+  void every_cel_rule_of_the_crd_is_broken_by_at_least_one_case_here() {
+    Set<String> produced = new HashSet<>();
+    ObjectNode old = with(PROD, "spec.table.partitionKey", "{name: id, type: S}");
+    for (String[] row : rows(BAD_FIELDS)) {
+      validator.validate(with(PROD, row[0], row[1]), null).forEach(v -> produced.add(v.message()));
+    }
+    for (String[] row : rows(BAD_UPDATES)) {
+      validator.validate(with(old, row[0], row[1]), old).forEach(v -> produced.add(v.message()));
+    }
+    String index = Samples.toYaml(PROD.at("/spec/table/globalSecondaryIndexes/0"));
+    validator.validate(with(PROD, "spec.table.globalSecondaryIndexes", "[" + Samples.parse(index) + ", " + Samples.parse(index) + "]"),
+        null).forEach(v -> produced.add(v.message()));
+
+    List<String> ruleMessages = new ArrayList<>();
+    collectRuleMessages(CrdSchema.load().openApiSchema(), ruleMessages);
+
+    assertThat(ruleMessages).hasSizeGreaterThanOrEqualTo(17);
+    assertThat(produced).containsAll(ruleMessages);
+  }
+
+  private static List<String[]> rows(String csv) {
+    return csv.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .map(l -> Arrays.stream(l.split("\\|", -1)).map(String::trim).map(ServerlessApiValidatorTest::unquote)
+            .toArray(String[]::new))
+        .toList();
+  }
+
+  private static String unquote(String cell) {
+    if (cell.isEmpty()) {
+      return null;
+    }
+    return cell.startsWith("'") && cell.endsWith("'") ? cell.substring(1, cell.length() - 1) : cell;
+  }
+
+  private static void collectRuleMessages(JsonNode schema, List<String> out) {
+    if (!schema.isObject()) {
+      return;
+    }
+    schema.path("x-kubernetes-validations").forEach(rule -> out.add(rule.path("message").asText()));
+    schema.path("properties").forEach(child -> collectRuleMessages(child, out));
+    collectRuleMessages(schema.path("items"), out);
+    collectRuleMessages(schema.path("additionalProperties"), out);
   }
 
   @Test
@@ -105,15 +160,18 @@ class ServerlessApiValidatorTest {
     assertThat(validator.validate(edges, null)).isEmpty();
   }
 
-  @ParameterizedTest(name = "{0} = {1} on update -> {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  /** Updates of the prod sample that transition rules refuse, same columns as {@link #BAD_FIELDS}. */
+  static final String BAD_UPDATES = """
       spec.environment | staging | spec.environment | environment is immutable
       spec.table.partitionKey | '{name: pk, type: S}' | spec.table.partitionKey | partitionKey is immutable
       spec.table.globalSecondaryIndexes[0].partitionKey | '{name: day, type: S}' | spec.table.globalSecondaryIndexes | keys and projection are immutable
       spec.table.globalSecondaryIndexes[0].sortKey | | spec.table.globalSecondaryIndexes | keys and projection are immutable
       spec.table.globalSecondaryIndexes[0].sortKey | '{name: createdAt, type: N}' | spec.table.globalSecondaryIndexes | keys and projection are immutable
       spec.table.globalSecondaryIndexes[0].projectionType | KEYS_ONLY | spec.table.globalSecondaryIndexes | keys and projection are immutable
-      """)
+      """;
+
+  @ParameterizedTest(name = "{0} = {1} on update -> {2}")
+  @CsvSource(delimiter = '|', textBlock = BAD_UPDATES)
   void what_aws_cannot_change_in_place_is_immutable(String field, String value, String path, String message) {
     ObjectNode old = with(PROD, "spec.table.partitionKey", "{name: id, type: S}");
 
