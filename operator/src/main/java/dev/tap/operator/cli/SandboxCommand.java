@@ -81,6 +81,9 @@ final class SandboxCommand implements Callable<Integer> {
   /** The progress lines tell the story; logs go to stderr only with --verbose. Must run before any logger exists. */
   private static void quietLogs() {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    // Stopping mid-reconcile (a timeout) interrupts the workflow, which JOSDK reports as an error.
+    System.setProperty("org.slf4j.simpleLogger.log.io.javaoperatorsdk.operator.processing.dependent.workflow"
+        + ".WorkflowReconcileExecutor", "off");
     MOCK_SERVER_LOG.setLevel(Level.WARNING);
   }
 

@@ -17,6 +17,7 @@ import dev.tap.operator.validation.ManifestDocuments;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
@@ -32,9 +33,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -70,7 +73,7 @@ public final class Sandbox {
     List<ServerlessApi> accepted = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     read(accepted, rejected);
-    rejected.forEach(line -> out.println(line));
+    rejected.forEach(out::println);
 
     AwsEndpoints endpoints = new AwsEndpoints(env);
     SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
@@ -79,34 +82,47 @@ public final class Sandbox {
         KubernetesClient client = kubernetes.client();
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
       RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);
-      progress.line("Kubernetes API at " + kubernetes.url() + "; DynamoDB "
-          + (aws.isReal(AwsEndpoints.DYNAMODB) ? "at " + endpoints.endpoint(AwsEndpoints.DYNAMODB).orElseThrow() : "simulated")
-          + ", Application Auto Scaling " + (aws.isReal(AwsEndpoints.APPLICATION_AUTO_SCALING)
-              ? "at " + endpoints.endpoint(AwsEndpoints.APPLICATION_AUTO_SCALING).orElseThrow() : "simulated"));
+      progress.line("Kubernetes API at " + kubernetes.url() + "; DynamoDB " + where(endpoints, AwsEndpoints.DYNAMODB)
+          + ", Application Auto Scaling " + where(endpoints, AwsEndpoints.APPLICATION_AUTO_SCALING));
       client.apiextensions().v1().customResourceDefinitions().load(Sandbox.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
 
       KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, Clock.systemUTC());
       changes.addListener((api, change) -> progress.line(id(api) + ": " + change));
-      Map<String, Boolean> done = new ConcurrentHashMap<>();
-      accepted.forEach(api -> done.put(id(api), false));
-      CountDownLatch settled = new CountDownLatch(accepted.isEmpty() ? 0 : 1);
+      Set<String> expected = ConcurrentHashMap.newKeySet();
+      Set<String> finished = ConcurrentHashMap.newKeySet();
+      AtomicBoolean allApplied = new AtomicBoolean();
+      CountDownLatch settled = new CountDownLatch(1);
+      Runnable checkSettled = () -> {
+        if (allApplied.get() && finished.containsAll(expected)) {
+          settled.countDown();
+        }
+      };
       SharedIndexInformer<ServerlessApi> informer = client.resources(ServerlessApi.class).inAnyNamespace()
           .inform(new ConditionPrinter(progress, api -> {
-            boolean ready = isTrue(api, "Ready");
-            boolean terminal = isTrue(api, "ACK.Terminal");
-            done.put(id(api), ready || terminal);
-            if (!done.containsValue(false)) {
-              settled.countDown();
+            if (isTrue(api, "Ready") || isTrue(api, "ACK.Terminal")) {
+              finished.add(id(api));
+            } else {
+              finished.remove(id(api));
             }
+            checkSettled.run();
           }));
       Operator operator = OperatorLauncher.create(client, aws, new RegionResolver(defaultRegion), changes, SETTINGS,
           Clock.systemUTC());
       operator.start();
       try {
         for (ServerlessApi api : accepted) {
-          client.resource(api).create();
-          progress.line(id(api) + ": applied");
+          try {
+            client.resource(api).create();
+            expected.add(id(api));
+            progress.line(id(api) + ": applied");
+          } catch (KubernetesClientException e) {
+            String line = id(api) + ": rejected by the API server: " + e.getStatus().getMessage();
+            rejected.add(line);
+            out.println(line);
+          }
         }
+        allApplied.set(true);
+        checkSettled.run();
         boolean inTime = settled.await(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = Inventory.read(aws, resources.stream()
@@ -188,10 +204,13 @@ public final class Sandbox {
     if (!inTime) {
       blocked.add(0, "timed out after " + options.timeout().toSeconds() + " s");
     }
-    PrintWriter target = out;
-    blocked.forEach(target::println);
-    target.flush();
+    blocked.forEach(out::println);
+    out.flush();
     return blocked.isEmpty() && rejected.isEmpty() ? 0 : 1;
+  }
+
+  private static String where(AwsEndpoints endpoints, String service) {
+    return endpoints.endpoint(service).map(endpoint -> "at " + endpoint).orElse("simulated");
   }
 
   private static String regionOf(ServerlessApi api, String defaultRegion) {

@@ -69,6 +69,17 @@ class SandboxTest {
   }
 
   @Test
+  void a_resource_applied_twice_is_refused_once_and_the_first_still_converges() throws Exception {
+    Path dev = Samples.DIRECTORY.resolve("dev.yaml");
+
+    int exit = run(options(List.of(dev, dev), Duration.ofSeconds(60), false, false, null), new CountDownLatch(0));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(output.toString()).contains("dev/tap: rejected by the API server: ServerlessApi 'tap' already exists")
+        .contains("dev/tap: Ready=True");
+  }
+
+  @Test
   void a_resource_not_ready_in_time_fails_with_its_blocking_condition() throws Exception {
     int exit = run(options(List.of(Samples.DIRECTORY.resolve("prod.yaml")), Duration.ofMillis(1), false, false, null),
         new CountDownLatch(0));
