@@ -1,5 +1,6 @@
 package dev.tap.operator.cli;
 
+import dev.tap.operator.HealthEndpoints;
 import dev.tap.operator.OperatorLauncher;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.SdkAwsClients;
@@ -8,29 +9,37 @@ import dev.tap.operator.reconciler.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Runs the operator against the cluster of the current kubeconfig, or in-cluster config. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs the operator against the current kubeconfig context or the in-cluster config.")
 final class RunCommand implements Callable<Integer> {
 
+  @Option(names = "--health-port", defaultValue = "8081", paramLabel = "PORT",
+      description = "Port of the /healthz and /readyz probes (default ${DEFAULT-VALUE}).")
+  int healthPort;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       SdkAwsClients aws = SdkAwsClients.fromEnvironment();
       Operator operator = OperatorLauncher.create(client, aws, RegionResolver.fromEnvironment(System.getenv()),
           new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC());
+      operator.start();
+      HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        health.close();
         operator.stop();
         aws.close();
         stopped.countDown();
       }, "shutdown"));
-      operator.start();
       stopped.await();
     }
     return 0;

@@ -1,0 +1,51 @@
+package dev.tap.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Kubernetes probes for the operator pod: {@code /healthz} answers 200 once the operator has started,
+ * {@code /readyz} while every informer is healthy (connected and watching); 503 otherwise.
+ */
+public final class HealthEndpoints implements AutoCloseable {
+
+  private final HttpServer server;
+
+  private HealthEndpoints(HttpServer server) {
+    this.server = server;
+  }
+
+  public static HealthEndpoints start(int port, RuntimeInfo runtime) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/healthz", exchange -> answer(exchange, runtime::isStarted));
+    server.createContext("/readyz", exchange -> answer(exchange,
+        () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy()));
+    server.start();
+    return new HealthEndpoints(server);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void answer(HttpExchange exchange, BooleanSupplier healthy) throws IOException {
+    boolean ok = healthy.getAsBoolean();
+    byte[] body = (ok ? "ok\n" : "not ready\n").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "text/plain");
+    exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
