@@ -111,8 +111,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
 
     TableOutcome table = workflow.get(TableOutcome.class, TableOutcome.class).orElse(null);
-    ScalingOutcome scaling = workflow.get(ScalingOutcome.class, ScalingOutcome.class).orElse(null);
-    AwsStatus.write(status, region.get(), table, scaling);
+    writeAwsStatus(status, workflow, region.get());
     conditions.remove(Conditions.TERMINAL).remove(Conditions.RECOVERABLE);
     if (table != null && table.adopted()) {
       conditions.set(Conditions.ADOPTED, Conditions.TRUE, REASON_ADOPTED, "adopted the existing table " + table.observed().name());
@@ -150,9 +149,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     ServerlessApiStatus status = statusOf(resource);
     Conditions conditions = conditionsOf(resource);
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
-    workflow.get(AwsSession.class, AwsSession.class).ifPresent(session -> AwsStatus.write(status, session.region(),
-        workflow.get(TableOutcome.class, TableOutcome.class).orElse(null),
-        workflow.get(ScalingOutcome.class, ScalingOutcome.class).orElse(null)));
+    workflow.get(AwsSession.class, AwsSession.class).ifPresent(session -> writeAwsStatus(status, workflow, session.region()));
     Map<String, Exception> failures = failuresOf(e);
     Optional<Map.Entry<String, Exception>> terminal = failures.entrySet().stream()
         .filter(f -> AwsFailures.isTerminal(f.getValue())).findFirst();
@@ -168,9 +165,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     }
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
     long nextMillis = settings.retryDelay(attempt).toMillis();
-    String what = failures.entrySet().stream().map(f -> f.getKey() + ": " + AwsFailures.describe(f.getValue()))
-        .collect(Collectors.joining("; "));
-    String message = what + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
+    String message = describe(failures) + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
     log.info("{}: recoverable: {}", id(resource), message);
     conditions.set(Conditions.RECOVERABLE, Conditions.TRUE, REASON_RETRYING, message)
         .remove(Conditions.TERMINAL)
@@ -196,10 +191,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       workflow.cleanupManageWorkflow();
       return DeleteControl.defaultDelete();
     } catch (AggregatedOperatorException e) {
-      String message = failuresOf(e).entrySet().stream()
-          .map(f -> f.getKey() + ": " + AwsFailures.describe(f.getValue())).collect(Collectors.joining("; "));
-      boolean terminal = failuresOf(e).values().stream().anyMatch(AwsFailures::isTerminal);
-      log.warn("{}: cannot delete AWS resources yet: {}", id(resource), message);
+      Map<String, Exception> failures = failuresOf(e);
+      boolean terminal = failures.values().stream().anyMatch(AwsFailures::isTerminal);
+      log.warn("{}: cannot delete AWS resources yet: {}", id(resource), describe(failures));
       // Deletion waits for a human (terminal) or for AWS (recoverable); either way the finalizer stays.
       return DeleteControl.noFinalizerRemoval()
           .rescheduleAfter(terminal ? settings.resyncInterval() : settings.pollInterval());
@@ -227,6 +221,19 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       return "applying auto scaling";
     }
     return "applying changes to the table";
+  }
+
+  /** What the dependents of this reconcile observed, into the status sections. */
+  private static void writeAwsStatus(ServerlessApiStatus status, ManagedWorkflowAndDependentResourceContext workflow,
+      String region) {
+    AwsStatus.write(status, region, workflow.get(TableOutcome.class, TableOutcome.class).orElse(null),
+        workflow.get(ScalingOutcome.class, ScalingOutcome.class).orElse(null));
+  }
+
+  /** One line for all failures of a reconcile: {@code dependent: ErrorCode: message; ...}. */
+  private static String describe(Map<String, Exception> failures) {
+    return failures.entrySet().stream().map(f -> f.getKey() + ": " + AwsFailures.describe(f.getValue()))
+        .collect(Collectors.joining("; "));
   }
 
   private static Map<String, Exception> failuresOf(Exception e) {
