@@ -1,6 +1,5 @@
 package dev.tap.operator.sandbox;
 
-import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -11,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 
 /**
@@ -28,9 +26,9 @@ final class InProcessKubernetes implements AutoCloseable {
     this.port = port;
   }
 
-  static InProcessKubernetes start() {
+  static InProcessKubernetes start(PrinterColumns printerColumns) {
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubectlDispatcher(CrdSchema.load().crd(), Clock.systemUTC()), false);
+        new KubectlDispatcher(printerColumns), false);
     try {
       int port = freePort();
       server.init(InetAddress.getLoopbackAddress(), port);

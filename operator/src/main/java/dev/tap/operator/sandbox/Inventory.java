@@ -1,18 +1,19 @@
 package dev.tap.operator.sandbox;
 
 import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.scaling.ObservedScaling;
+import dev.tap.operator.scaling.ScalingDesiredBuilder;
+import dev.tap.operator.scaling.ScalingService;
+import dev.tap.operator.table.ObservedTable;
+import dev.tap.operator.table.TableService;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import java.util.Optional;
 
 /** What AWS holds for the sandbox's tables, read through the same clients the operator uses. */
 record Inventory(List<Table> tables, List<Target> targets) {
 
-  record Table(String region, String name, String status, long read, long write, Boolean deletionProtection,
+  record Table(String region, String name, String status, long read, long write, boolean deletionProtection,
       List<Index> indexes) {}
 
   record Index(String name, String status, long read, long write) {}
@@ -25,28 +26,20 @@ record Inventory(List<Table> tables, List<Target> targets) {
     for (String[] entry : regionAndTable) {
       String region = entry[0];
       String name = entry[1];
-      DynamoDbClient dynamo = aws.dynamoDb(region);
-      try {
-        TableDescription table = dynamo.describeTable(r -> r.tableName(name)).table();
-        tables.add(new Table(region, name, table.tableStatusAsString(), table.provisionedThroughput().readCapacityUnits(),
-            table.provisionedThroughput().writeCapacityUnits(), table.deletionProtectionEnabled(),
-            table.globalSecondaryIndexes().stream().map(i -> new Index(i.indexName(), i.indexStatusAsString(),
-                i.provisionedThroughput().readCapacityUnits(), i.provisionedThroughput().writeCapacityUnits())).toList()));
-      } catch (ResourceNotFoundException e) {
+      Optional<ObservedTable> observed = new TableService(aws.dynamoDb(region)).observe(name, false);
+      if (observed.isEmpty()) {
         continue;
       }
-      ApplicationAutoScalingClient scaling = aws.autoScaling(region);
-      var policies = scaling.describeScalingPoliciesPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB))
-          .scalingPolicies().stream().toList();
-      scaling.describeScalableTargetsPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)).scalableTargets().stream()
-          .filter(t -> t.resourceId().equals("table/" + name) || t.resourceId().startsWith("table/" + name + "/index/"))
-          .forEach(t -> {
-            var policy = policies.stream().filter(p -> p.resourceId().equals(t.resourceId())
-                && p.scalableDimension() == t.scalableDimension()).findFirst();
-            targets.add(new Target(region, t.resourceId(), t.scalableDimensionAsString(), t.minCapacity(), t.maxCapacity(),
-                policy.map(p -> p.policyName()).orElse(null),
-                policy.map(p -> p.targetTrackingScalingPolicyConfiguration().targetValue()).orElse(null)));
-          });
+      ObservedTable table = observed.get();
+      tables.add(new Table(region, name, table.status(), table.read(), table.write(), table.deletionProtection(),
+          table.indexes().stream().map(i -> new Index(i.name(), i.status(), i.read(), i.write())).toList()));
+      ObservedScaling scaling = new ScalingService(aws.autoScaling(region)).observe(ScalingDesiredBuilder.tableResourceId(name));
+      for (ObservedScaling.Target target : scaling.targets()) {
+        var policy = scaling.policyOf(target);
+        targets.add(new Target(region, target.resourceId(), target.scalableDimension(), target.minCapacity(),
+            target.maxCapacity(), policy.map(ObservedScaling.Policy::policyName).orElse(null),
+            policy.map(ObservedScaling.Policy::targetValue).orElse(null)));
+      }
     }
     return new Inventory(List.copyOf(tables), List.copyOf(targets));
   }
@@ -59,7 +52,7 @@ record Inventory(List<Table> tables, List<Target> targets) {
     }
     for (Table table : tables) {
       lines.add("  table " + table.name() + " (" + table.region() + ")  " + table.status() + "  capacity "
-          + table.read() + "/" + table.write() + (Boolean.TRUE.equals(table.deletionProtection()) ? "  deletion-protected" : ""));
+          + table.read() + "/" + table.write() + (table.deletionProtection() ? "  deletion-protected" : ""));
       for (Index index : table.indexes()) {
         lines.add("    index " + index.name() + "  " + index.status() + "  capacity " + index.read() + "/" + index.write());
       }

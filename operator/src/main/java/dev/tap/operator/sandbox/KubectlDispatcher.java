@@ -9,10 +9,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -26,13 +22,11 @@ final class KubectlDispatcher extends KubernetesCrudDispatcher {
   private static final String PLURAL = "serverlessapis";
   private static final String GROUP_VERSION = ServerlessApi.API_VERSION;
 
-  private final JsonNode printerColumns;
-  private final Clock clock;
+  private final PrinterColumns printerColumns;
 
-  /** {@code crd} is the ServerlessApi CRD; its first version's printer columns make the Table. */
-  KubectlDispatcher(JsonNode crd, Clock clock) {
-    this.printerColumns = crd.at("/spec/versions/0/additionalPrinterColumns");
-    this.clock = clock;
+  /** {@code printerColumns} are the ServerlessApi CRD's; they make the Table. */
+  KubectlDispatcher(PrinterColumns printerColumns) {
+    this.printerColumns = printerColumns;
   }
 
   @Override
@@ -99,7 +93,7 @@ final class KubectlDispatcher extends KubernetesCrudDispatcher {
     ArrayNode columns = table.putArray("columnDefinitions");
     columns.addObject().put("name", "Name").put("type", "string").put("format", "name").put("priority", 0)
         .put("description", "Name of the resource");
-    printerColumns.forEach(c -> columns.addObject().put("name", c.path("name").asText())
+    printerColumns.definitions().forEach(c -> columns.addObject().put("name", c.path("name").asText())
         .put("type", c.path("type").asText("string")).put("format", "").put("priority", c.path("priority").asInt(0))
         .put("description", c.path("description").asText("")));
     ArrayNode rows = table.putArray("rows");
@@ -108,33 +102,11 @@ final class KubectlDispatcher extends KubernetesCrudDispatcher {
       ObjectNode row = rows.addObject();
       ArrayNode cells = row.putArray("cells");
       cells.add(item.at("/metadata/name").asText());
-      for (JsonNode column : printerColumns) {
-        JsonNode value = SimpleJsonPath.read(item, column.path("jsonPath").asText());
-        cells.add("date".equals(column.path("type").asText()) ? age(value.asText(null)) : value.isMissingNode() ? "" : value.asText());
-      }
+      printerColumns.cells(item).forEach(cells::add);
       ObjectNode object = row.putObject("object").put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
       object.set("metadata", item.path("metadata"));
     }
     return table;
-  }
-
-  /** Ages as kubectl prints them: 42s, 7m, 5h, 3d. */
-  private String age(String timestamp) {
-    if (timestamp == null) {
-      return "";
-    }
-    try {
-      Duration age = Duration.between(Instant.parse(timestamp), clock.instant());
-      if (age.toDays() > 0) {
-        return age.toDays() + "d";
-      }
-      if (age.toHours() > 0) {
-        return age.toHours() + "h";
-      }
-      return age.toMinutes() > 0 ? age.toMinutes() + "m" : Math.max(0, age.toSeconds()) + "s";
-    } catch (DateTimeParseException e) {
-      return "";
-    }
   }
 
   private static ObjectNode group(String name, String version) {

@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +77,8 @@ public final class Sandbox {
     AwsEndpoints endpoints = new AwsEndpoints(env);
     SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
     String defaultRegion = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
-    try (InProcessKubernetes kubernetes = InProcessKubernetes.start();
+    PrinterColumns printerColumns = new PrinterColumns(CrdSchema.load().crd(), Clock.systemUTC());
+    try (InProcessKubernetes kubernetes = InProcessKubernetes.start(printerColumns);
         KubernetesClient client = kubernetes.client();
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
       RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);
@@ -127,7 +127,7 @@ public final class Sandbox {
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = Inventory.read(aws, resources.stream()
             .map(api -> new String[] {regionOf(api, defaultRegion), TableDesiredBuilder.build(api).name()}).toList());
-        report(resources, inventory, simulated);
+        report(resources, inventory, simulated, printerColumns);
         int exit = exitCode(resources, inTime, rejected);
         if (options.serve()) {
           kubernetes.writeKubeconfig(options.kubeconfig());
@@ -175,7 +175,8 @@ public final class Sandbox {
     }
   }
 
-  private void report(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated) throws IOException {
+  private void report(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated,
+      PrinterColumns printerColumns) throws IOException {
     if (options.json()) {
       Map<String, Object> report = new HashMap<>();
       report.put("resources", resources);
@@ -184,7 +185,7 @@ public final class Sandbox {
       out.println(Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
     } else {
       out.println();
-      ResourceTable.lines(resources, Instant.now()).forEach(out::println);
+      ResourceTable.lines(resources, printerColumns).forEach(out::println);
       out.println();
       inventory.lines().forEach(out::println);
     }

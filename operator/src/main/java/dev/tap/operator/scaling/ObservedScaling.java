@@ -25,6 +25,11 @@ public record ObservedScaling(List<Target> targets, List<Policy> policies) {
     return targets.stream().filter(t -> t.key().equals(key)).findFirst();
   }
 
+  /** The first policy on a target, if any. */
+  public Optional<Policy> policyOf(Target target) {
+    return policies.stream().filter(p -> p.key().equals(target.key())).findFirst();
+  }
+
   public Optional<Policy> policy(String key, String policyName) {
     return policies.stream().filter(p -> p.key().equals(key) && p.policyName().equals(policyName)).findFirst();
   }

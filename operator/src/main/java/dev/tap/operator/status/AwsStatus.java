@@ -52,7 +52,7 @@ public final class AwsStatus {
     status.setScalableDimension(target.scalableDimension());
     status.setMinCapacity((long) target.minCapacity());
     status.setMaxCapacity((long) target.maxCapacity());
-    observed.policies().stream().filter(p -> p.key().equals(target.key())).findFirst().ifPresent(p -> {
+    observed.policyOf(target).ifPresent(p -> {
       status.setPolicyName(p.policyName());
       status.setTargetUtilizationPercent(p.targetValue());
     });
