@@ -19,6 +19,7 @@ final class ItemsRepository {
   static final String VERSION = "version";
   static final String CREATED_DATE = "createdDate";
   static final String CREATED_AT = "createdAt";
+  static final String UPDATED_AT = "updatedAt";
 
   /** One page of items and the key to continue from, empty on the last page. */
   record Page(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey) {}

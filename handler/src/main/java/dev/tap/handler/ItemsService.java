@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ItemsService {
 
   static final Set<String> SERVER_FIELDS =
-      Set.of(ItemsRepository.ID, "createdAt", "createdDate", "updatedAt", ItemsRepository.VERSION);
+      Set.of(ItemsRepository.ID, ItemsRepository.CREATED_AT, ItemsRepository.CREATED_DATE, ItemsRepository.UPDATED_AT,
+          ItemsRepository.VERSION);
   static final int MAX_NAME_LENGTH = 256;
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 100;
@@ -69,9 +70,9 @@ final class ItemsService {
     String now = INSTANT.format(clock.instant());
     Map<String, AttributeValue> item = new LinkedHashMap<>(ItemJson.toAttributes(body));
     item.put(ItemsRepository.ID, AttributeValue.fromS(ids.get().toString()));
-    item.put("createdAt", AttributeValue.fromS(now));
-    item.put("createdDate", AttributeValue.fromS(now.substring(0, 10)));
-    item.put("updatedAt", AttributeValue.fromS(now));
+    item.put(ItemsRepository.CREATED_AT, AttributeValue.fromS(now));
+    item.put(ItemsRepository.CREATED_DATE, AttributeValue.fromS(now.substring(0, 10)));
+    item.put(ItemsRepository.UPDATED_AT, AttributeValue.fromS(now));
     item.put(ItemsRepository.VERSION, AttributeValue.fromN("1"));
     if (!repository.create(item)) {
       throw new IllegalStateException("generated id already exists");
@@ -105,9 +106,9 @@ final class ItemsService {
     }
     Map<String, AttributeValue> item = new LinkedHashMap<>(ItemJson.toAttributes(body));
     item.put(ItemsRepository.ID, current.get(ItemsRepository.ID));
-    item.put("createdAt", current.get("createdAt"));
-    item.put("createdDate", current.get("createdDate"));
-    item.put("updatedAt", AttributeValue.fromS(INSTANT.format(clock.instant())));
+    item.put(ItemsRepository.CREATED_AT, current.get(ItemsRepository.CREATED_AT));
+    item.put(ItemsRepository.CREATED_DATE, current.get(ItemsRepository.CREATED_DATE));
+    item.put(ItemsRepository.UPDATED_AT, AttributeValue.fromS(INSTANT.format(clock.instant())));
     item.put(ItemsRepository.VERSION, AttributeValue.fromN(Long.toString(currentVersion + 1)));
     if (!repository.replace(item, currentVersion)) {
       throw ApiError.conflict("item " + id + " was changed or deleted concurrently; read it again");

@@ -5,6 +5,7 @@ import dev.tap.operator.api.v1alpha1.AlarmsSpec;
 import dev.tap.operator.api.v1alpha1.FunctionEnvironment;
 import dev.tap.operator.api.v1alpha1.FunctionSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.api.v1alpha1.ServerlessApiSpec;
 import dev.tap.operator.naming.AwsNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 final class ServerlessApiRules {
 
   private static final Pattern FUNCTION_NAME = Pattern.compile("^[a-zA-Z0-9_-]+$");
-  private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$");
+  private static final Pattern REGION = Pattern.compile(ServerlessApiSpec.REGION_PATTERN);
   private static final Pattern VARIABLE_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]*$");
   private static final Pattern SNS_TOPIC_ARN =
       Pattern.compile("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$");

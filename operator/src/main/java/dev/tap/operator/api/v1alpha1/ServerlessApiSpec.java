@@ -11,6 +11,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.api) || has(self.function)", message = "api needs a function to integrate with", fieldPath = ".api")
 public class ServerlessApiSpec {
 
+  /** AWS region names, such as us-east-1, us-gov-west-1 or us-isob-east-1; also checked for the region annotation. */
+  public static final String REGION_PATTERN = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
+
   @JsonPropertyDescription("Environment name, the suffix of every AWS resource name.")
   @Required
   @Pattern("^[a-z][a-z0-9-]{0,19}$")
@@ -18,7 +21,7 @@ public class ServerlessApiSpec {
   private String environment;
 
   @JsonPropertyDescription("AWS region (else the services.k8s.aws/region annotation, else AWS_REGION).")
-  @Pattern("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$")
+  @Pattern(REGION_PATTERN)
   private String region;
 
   @JsonPropertyDescription("Retain or Delete the AWS resources with the ServerlessApi (default Retain for prod, Delete otherwise).")
