@@ -1,5 +1,7 @@
 package dev.tap.handler;
 
+import dev.tap.testsupport.Dynalite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;

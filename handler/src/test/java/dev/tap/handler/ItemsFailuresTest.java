@@ -1,5 +1,8 @@
 package dev.tap.handler;
 
+import dev.tap.testsupport.DynaliteExtension;
+import dev.tap.testsupport.Dynalite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.tap.handler;
 
+import dev.tap.testsupport.Dynalite;
+import dev.tap.testsupport.MovableClock;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;

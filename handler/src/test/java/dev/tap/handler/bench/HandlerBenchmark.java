@@ -2,7 +2,7 @@ package dev.tap.handler.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tap.handler.Dynalite;
+import dev.tap.testsupport.Dynalite;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

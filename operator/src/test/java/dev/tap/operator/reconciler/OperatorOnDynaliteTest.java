@@ -4,7 +4,7 @@ import static dev.tap.operator.OperatorHarness.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tap.handler.Dynalite;
+import dev.tap.testsupport.Dynalite;
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.aws.AwsEndpoints;
 import dev.tap.operator.aws.RoutedAwsClients;

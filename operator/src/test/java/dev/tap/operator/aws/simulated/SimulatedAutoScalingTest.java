@@ -3,7 +3,7 @@ package dev.tap.operator.aws.simulated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tap.handler.MovableClock;
+import dev.tap.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.tap.handler;
+package dev.tap.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

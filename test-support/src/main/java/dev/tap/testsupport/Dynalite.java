@@ -1,4 +1,4 @@
-package dev.tap.handler;
+package dev.tap.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * dynalite, an independent DynamoDB implementation from the npm registry, on a free loopback port.
- * Installed from the project's package.json when it is not there yet, so a fresh clone's tests run.
+ * Maven installs it from the project's package.json before any test runs (test-support/install-test-tools.sh).
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -42,7 +42,10 @@ public final class Dynalite implements AutoCloseable {
 
   public static Dynalite start() {
     try {
-      installIfMissing();
+      if (!Files.exists(CLI)) {
+        throw new IllegalStateException("dynalite is not installed at " + CLI
+            + ": run the tests with 'mvn verify', which installs it (test-support/install-test-tools.sh)");
+      }
       int port = freePort();
       Process process = new ProcessBuilder("node", CLI.toString(), "--port", Integer.toString(port),
           "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
@@ -55,24 +58,6 @@ public final class Dynalite implements AutoCloseable {
       return dynalite;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start dynalite", e);
-    }
-  }
-
-  /** Runs npm ci (or install) in the project root, as .ci/run does. */
-  public static void installIfMissing() throws IOException {
-    if (Files.exists(CLI)) {
-      return;
-    }
-    String command = Files.exists(PROJECT_ROOT.resolve("package-lock.json")) ? "ci" : "install";
-    Process npm = new ProcessBuilder("npm", command, "--no-audit", "--no-fund")
-        .directory(PROJECT_ROOT.toFile()).inheritIO().start();
-    try {
-      if (npm.waitFor() != 0 || !Files.exists(CLI)) {
-        throw new IOException("npm " + command + " failed to install dynalite in " + PROJECT_ROOT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while installing dynalite", e);
     }
   }
 

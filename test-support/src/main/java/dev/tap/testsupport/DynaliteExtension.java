@@ -1,4 +1,4 @@
-package dev.tap.handler;
+package dev.tap.testsupport;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

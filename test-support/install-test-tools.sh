@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the tests run against when it is missing: dynalite (npm, pinned by package-lock.json)
+# and moto's server (pip). Maven runs it before any test; installers write to LOG, never to the
+# console of a test JVM. Prints one clear line and fails when a tool cannot be had.
+set -uo pipefail
+root=$1
+log=$2
+mkdir -p "$(dirname "$log")"
+: >"$log"
+
+if [ ! -f "$root/node_modules/dynalite/cli.js" ]; then
+  echo "installing dynalite with npm (log: $log)"
+  if ! (cd "$root" && npm ci --no-audit --no-fund) >>"$log" 2>&1 || [ ! -f "$root/node_modules/dynalite/cli.js" ]; then
+    echo "cannot install dynalite: 'npm ci' failed in $root (Node.js 20 and npm are needed; see $log)" >&2
+    exit 1
+  fi
+fi
+
+if ! python3 -c 'import moto.server' >>"$log" 2>&1; then
+  echo "installing moto[server] with pip (log: $log)"
+  if ! python3 -m pip install --quiet 'moto[server]>=5.0' >>"$log" 2>&1 || ! python3 -c 'import moto.server' >>"$log" 2>&1; then
+    echo "cannot install moto: 'python3 -m pip install moto[server]' failed (Python 3 with pip is needed; see $log)" >&2
+    exit 1
+  fi
+fi
