@@ -1,6 +1,8 @@
 package dev.tap.operator;
 
 import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.aws.AwsPacing;
+import dev.tap.operator.aws.PacedAwsClients;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
@@ -15,7 +17,8 @@ public final class OperatorLauncher {
 
   private OperatorLauncher() {}
 
-  public static Operator create(KubernetesClient client, AwsClients aws, RegionResolver regions,
+  /** {@code pacing} is shared by every resource: one account's quotas, whatever the number of resources. */
+  public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock) {
     // Status is patched with JSON merge patches rather than server-side apply, which the
     // in-process API server of tests and the sandbox does not implement.
@@ -23,8 +26,8 @@ public final class OperatorLauncher {
         .withUseSSAToPatchPrimaryResource(false)
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withCloseClientOnStop(false));
-    operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(), aws, regions, changes,
-        settings, clock), override -> override.withRetry(settings.retry()));
+    operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
+        new PacedAwsClients(aws, pacing), regions, changes, settings, clock), override -> override.withRetry(settings.retry()));
     return operator;
   }
 }

@@ -2,6 +2,7 @@ package dev.tap.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
@@ -29,7 +30,7 @@ class HealthEndpointsTest {
   void probes_fail_before_the_operator_starts_and_pass_once_it_watches() throws Exception {
     OperatorHarness.installCrd(client);
     Operator operator = OperatorLauncher.create(client, new SimulatedAws(Clock.systemUTC(),
-        OperatorHarness.CHANGE_DELAY), new RegionResolver("us-east-1"),
+        OperatorHarness.CHANGE_DELAY), AwsPacing.none(Clock.systemUTC()), new RegionResolver("us-east-1"),
         new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorHarness.FAST,
         Clock.systemUTC());
     try (HealthEndpoints health = HealthEndpoints.start(0, operator.getRuntimeInfo())) {

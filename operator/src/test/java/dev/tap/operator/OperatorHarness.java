@@ -4,16 +4,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.validation.CrdSchema;
+import dev.tap.testsupport.JumpingClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,13 +33,17 @@ public final class OperatorHarness implements AutoCloseable {
 
   public final KubernetesClient client;
   public final SimulatedAws aws;
+  /** The one time of the operator and the simulated AWS: a test jumps it ahead instead of waiting. */
+  public final JumpingClock clock;
   private final Operator operator;
 
-  private OperatorHarness(KubernetesClient client, SimulatedAws aws, AwsClients clients, OperatorSettings settings) {
+  private OperatorHarness(KubernetesClient client, SimulatedAws aws, AwsClients clients, JumpingClock clock,
+      AwsPacing pacing, OperatorSettings settings) {
     this.client = client;
     this.aws = aws;
-    this.operator = OperatorLauncher.create(client, clients, new RegionResolver(REGION),
-        new KubernetesChangeRecorder(client, Clock.systemUTC()), settings, Clock.systemUTC());
+    this.clock = clock;
+    this.operator = OperatorLauncher.create(client, clients, pacing, new RegionResolver(REGION),
+        new KubernetesChangeRecorder(client, clock), settings, clock);
     operator.start();
   }
 
@@ -48,8 +53,16 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start(KubernetesClient client, OperatorSettings settings) {
-    SimulatedAws aws = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
-    return new OperatorHarness(client, aws, aws, settings);
+    JumpingClock clock = new JumpingClock();
+    SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
+    return new OperatorHarness(client, aws, aws, clock, AwsPacing.documented(1, clock), settings);
+  }
+
+  /** The operator paced by {@code quotas} (the documented ones are ample for the table and scaling). */
+  public static OperatorHarness startPaced(KubernetesClient client, List<AwsPacing.Quota> quotas) {
+    JumpingClock clock = new JumpingClock();
+    SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
+    return new OperatorHarness(client, aws, aws, clock, new AwsPacing(quotas, 1, clock), FAST);
   }
 
   public static OperatorHarness start(KubernetesClient client) {
@@ -58,7 +71,8 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** The operator on other AWS clients (such as real SDK clients); {@link #aws} is then null. */
   public static OperatorHarness startOn(KubernetesClient client, AwsClients clients) {
-    return new OperatorHarness(client, null, clients, FAST);
+    JumpingClock clock = new JumpingClock();
+    return new OperatorHarness(client, null, clients, clock, AwsPacing.documented(1, clock), FAST);
   }
 
   /** A sample as a resource named {@code name} in the default namespace, edited by {@code edit}. */

@@ -1,15 +1,12 @@
 package dev.tap.operator.aws;
 
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
- * The AWS service clients of one account, per region. Production builds SDK clients; tests and the
- * sandbox hand in the simulated AWS, which implements the same SDK interfaces.
+ * The AWS clients of one account, per service and region. Production builds SDK clients; tests and
+ * the sandbox hand in the simulated AWS, which implements the same SDK interfaces.
  */
 public interface AwsClients {
 
-  DynamoDbClient dynamoDb(String region);
-
-  ApplicationAutoScalingClient autoScaling(String region);
+  <C extends SdkClient> C client(AwsService<C> service, String region);
 }

@@ -12,12 +12,8 @@ import java.util.Optional;
  */
 public record AwsEndpoints(Map<String, String> environment) {
 
-  /** Service ids as the SDK's environment variables spell them. */
-  public static final String DYNAMODB = "DYNAMODB";
-  public static final String APPLICATION_AUTO_SCALING = "APPLICATION_AUTO_SCALING";
-
-  public Optional<URI> endpoint(String serviceId) {
-    String specific = environment.get("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT));
+  public Optional<URI> endpoint(AwsService<?> service) {
+    String specific = environment.get("AWS_ENDPOINT_URL_" + service.endpointId().toUpperCase(Locale.ROOT));
     String shared = environment.get("AWS_ENDPOINT_URL");
     String chosen = specific != null && !specific.isBlank() ? specific : shared;
     return chosen == null || chosen.isBlank() ? Optional.empty() : Optional.of(URI.create(chosen.trim()));

@@ -2,18 +2,70 @@ package dev.tap.operator.aws;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.events.ChangeRecorder;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.tap.operator.workflow.Outcomes;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
- * What the dependents of one reconcile share: the resource's region and clients, where changes are
- * told, and whether unowned AWS resources of the same names may be adopted. The reconciler puts it
- * in the workflow context before it runs the workflow.
+ * What the dependents of one reconcile share: the resource's region and its clients (paced to the
+ * account's quotas), where changes are told, the adoption policy, the clock every time-driven
+ * decision reads, and the outcomes so far. The reconciler puts it in the workflow context.
  */
-public record AwsSession(String region, DynamoDbClient dynamoDb, ApplicationAutoScalingClient autoScaling,
-    ChangeRecorder changes, boolean adopt) {
+public final class AwsSession {
+
+  private final String region;
+  private final AwsClients clients;
+  private final ChangeRecorder changes;
+  private final AdoptionPolicy adoption;
+  private final Clock clock;
+  private final Outcomes outcomes;
+  private final Map<String, Object> reads = new ConcurrentHashMap<>();
+
+  public AwsSession(String region, AwsClients clients, ChangeRecorder changes, AdoptionPolicy adoption, Clock clock,
+      Outcomes outcomes) {
+    this.region = region;
+    this.clients = clients;
+    this.changes = changes;
+    this.adoption = adoption;
+    this.clock = clock;
+    this.outcomes = outcomes;
+  }
+
+  public <C extends SdkClient> C client(AwsService<C> service) {
+    return clients.client(service, region);
+  }
 
   public void changed(ServerlessApi api, String reason, String message) {
     changes.awsChange(api, reason, message);
+  }
+
+  /** A read two dependents need in one pass (on deletion no outcomes exist): made once per session. */
+  @SuppressWarnings("unchecked")
+  public <T> T readOnce(String key, Supplier<T> read) {
+    Object cached = reads.get(key);
+    if (cached == null) {
+      cached = read.get();
+      reads.put(key, cached);
+    }
+    return (T) cached;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public AdoptionPolicy adoption() {
+    return adoption;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Outcomes outcomes() {
+    return outcomes;
   }
 }

@@ -1,7 +1,6 @@
 package dev.tap.operator.aws;
 
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.SdkClient;
 
 /** Real clients for the services that have an endpoint setting, the simulated ones for the rest. */
 public final class RoutedAwsClients implements AwsClients {
@@ -16,17 +15,12 @@ public final class RoutedAwsClients implements AwsClients {
     this.endpoints = endpoints;
   }
 
-  public boolean isReal(String serviceId) {
-    return endpoints.endpoint(serviceId).isPresent();
+  public boolean isReal(AwsService<?> service) {
+    return endpoints.endpoint(service).isPresent();
   }
 
   @Override
-  public DynamoDbClient dynamoDb(String region) {
-    return (isReal(AwsEndpoints.DYNAMODB) ? real : simulated).dynamoDb(region);
-  }
-
-  @Override
-  public ApplicationAutoScalingClient autoScaling(String region) {
-    return (isReal(AwsEndpoints.APPLICATION_AUTO_SCALING) ? real : simulated).autoScaling(region);
+  public <C extends SdkClient> C client(AwsService<C> service, String region) {
+    return (isReal(service) ? real : simulated).client(service, region);
   }
 }

@@ -2,6 +2,7 @@ package dev.tap.operator.cli;
 
 import dev.tap.operator.HealthEndpoints;
 import dev.tap.operator.OperatorLauncher;
+import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.events.KubernetesChangeRecorder;
@@ -25,12 +26,18 @@ final class RunCommand implements Callable<Integer> {
       description = "Port of the /healthz and /readyz probes (default ${DEFAULT-VALUE}).")
   int healthPort;
 
+  @Option(names = "--aws-quota-share", defaultValue = "1", paramLabel = "FRACTION",
+      description = {"This deployment's share of the account's AWS control-plane quotas, in (0, 1] (default ${DEFAULT-VALUE}).",
+          "Give each of several operator deployments on one account its share, such as 0.5 for two."})
+  double quotaShare;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       SdkAwsClients aws = SdkAwsClients.fromEnvironment();
-      Operator operator = OperatorLauncher.create(client, aws, RegionResolver.fromEnvironment(System.getenv()),
+      Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(quotaShare, Clock.systemUTC()),
+          RegionResolver.fromEnvironment(System.getenv()),
           new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC());
       operator.start();
       HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo());

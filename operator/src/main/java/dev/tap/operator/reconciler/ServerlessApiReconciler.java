@@ -4,23 +4,25 @@ import dev.tap.operator.api.v1alpha1.AckAnnotations;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
+import dev.tap.operator.aws.AdoptionPolicy;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsFailures;
 import dev.tap.operator.aws.AwsSession;
+import dev.tap.operator.aws.QuotaWaitException;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.scaling.ScalingDependent;
-import dev.tap.operator.scaling.ScalingOutcome;
-import dev.tap.operator.scaling.ScalingReady;
-import dev.tap.operator.status.AwsStatus;
+import dev.tap.operator.status.ConditionPolicy;
 import dev.tap.operator.status.Conditions;
-import dev.tap.operator.table.TableAction;
+import dev.tap.operator.status.Verdict;
 import dev.tap.operator.table.TableDependent;
-import dev.tap.operator.table.TableOutcome;
-import dev.tap.operator.table.TableReady;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
+import dev.tap.operator.workflow.DependentOutcome;
+import dev.tap.operator.workflow.OutcomeReady;
+import dev.tap.operator.workflow.Outcomes;
+import dev.tap.operator.workflow.WorkflowDependents;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
@@ -37,37 +39,40 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkf
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Reconciles a ServerlessApi: validates the spec (an invalid one is ACK.Terminal and nothing else
- * happens), then runs the workflow of AWS dependents and reports, ACK-style, what AWS holds.
- * The workflow is invoked explicitly so that validation and the region come first. Only status
- * is ever written, never spec or metadata beyond the finalizer.
+ * happens), then runs the workflow of AWS dependents and reports, ACK-style, what AWS holds. It knows
+ * no dependent by name: each reports a {@link DependentOutcome}, read back in workflow order (the
+ * first one not ready says what is in progress, the earliest "look again" sets the reschedule), and
+ * {@link ConditionPolicy} turns the verdict into conditions. The workflow is invoked explicitly so
+ * that validation and the region come first. Only status is ever written, never spec or metadata
+ * beyond the finalizer.
  */
 @Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = ServerlessApiReconciler.TABLE, type = TableDependent.class, readyPostcondition = TableReady.class),
-    @Dependent(name = ServerlessApiReconciler.SCALING, type = ScalingDependent.class, readyPostcondition = ScalingReady.class,
-        dependsOn = ServerlessApiReconciler.TABLE)
+    @Dependent(name = "table", type = TableDependent.class, readyPostcondition = OutcomeReady.class),
+    @Dependent(name = "scaling", type = ScalingDependent.class, readyPostcondition = OutcomeReady.class,
+        dependsOn = "table")
 })
 @ControllerConfiguration(name = ServerlessApiReconciler.NAME)
 public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Cleaner<ServerlessApi> {
 
   public static final String NAME = "serverlessapi";
-  static final String TABLE = "table";
-  static final String SCALING = "scaling";
+  /** The dependents in workflow order, from the annotation above. */
+  public static final List<String> DEPENDENTS = WorkflowDependents.names(ServerlessApiReconciler.class);
 
   static final String REASON_INVALID_SPEC = "InvalidSpec";
   static final String REASON_NO_REGION = "NoRegion";
-  static final String REASON_SYNCED = "Synced";
   static final String REASON_PROGRESSING = "Progressing";
-  static final String REASON_RETRYING = "Retrying";
-  static final String REASON_ADOPTED = "Adopted";
+  static final String REASON_QUOTA = "WaitingForQuota";
 
   private static final Logger log = LoggerFactory.getLogger(ServerlessApiReconciler.class);
 
@@ -97,36 +102,32 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     if (!violations.isEmpty()) {
       String message = "invalid spec: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
       log.info("{}: {}", id(resource), message);
-      terminal(conditions, REASON_INVALID_SPEC, message);
+      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_INVALID_SPEC, message), Optional.empty());
       return answer(resource, statusBefore, status, conditions, null);
     }
     Optional<String> region = regions.regionOf(resource);
     if (region.isEmpty()) {
-      terminal(conditions, REASON_NO_REGION, "no AWS region: set spec.region, the " + AckAnnotations.REGION
-          + " annotation, or AWS_REGION for the operator");
+      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_NO_REGION, "no AWS region: set spec.region, the "
+          + AckAnnotations.REGION + " annotation, or AWS_REGION for the operator"), Optional.empty());
       return answer(resource, statusBefore, status, conditions, null);
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
-    workflow.put(AwsSession.class, session(resource, region.get()));
+    AwsSession session = session(resource, region.get());
+    workflow.put(AwsSession.class, session);
     WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
 
-    TableOutcome table = workflow.get(TableOutcome.class, TableOutcome.class).orElse(null);
-    writeAwsStatus(status, workflow, region.get());
-    conditions.remove(Conditions.TERMINAL).remove(Conditions.RECOVERABLE);
-    if (table != null && table.adopted()) {
-      conditions.set(Conditions.ADOPTED, Conditions.TRUE, REASON_ADOPTED, "adopted the existing table " + table.observed().name());
-    }
+    List<DependentOutcome> outcomes = session.outcomes().inOrder();
+    outcomes.forEach(outcome -> outcome.writeStatus(status));
+    Optional<String> adopted = adopted(outcomes);
+    Optional<Duration> earliest = outcomes.stream().flatMap(o -> o.lookAgainIn().stream()).min(Comparator.naturalOrder());
     if (result.allDependentResourcesReady()) {
-      conditions.remove(Conditions.PROGRESSING)
-          .set(Conditions.RESOURCE_SYNCED, Conditions.TRUE, REASON_SYNCED, "AWS matches the spec")
-          .set(Conditions.READY, Conditions.TRUE, REASON_SYNCED, "the table and its auto scaling are in place");
-      return answer(resource, statusBefore, status, conditions, settings.resyncInterval());
+      ConditionPolicy.apply(conditions, new Verdict.Synced(), adopted);
+      return answer(resource, statusBefore, status, conditions, earlier(settings.resyncInterval(), earliest));
     }
-    String progress = progress(table);
-    conditions.set(Conditions.PROGRESSING, Conditions.TRUE, REASON_PROGRESSING, progress)
-        .set(Conditions.RESOURCE_SYNCED, Conditions.FALSE, REASON_PROGRESSING, progress)
-        .set(Conditions.READY, Conditions.FALSE, REASON_PROGRESSING, progress);
-    return answer(resource, statusBefore, status, conditions, settings.pollInterval());
+    String progress = outcomes.stream().filter(o -> !o.ready()).findFirst().map(DependentOutcome::progress)
+        .orElse("reconciling");
+    ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_PROGRESSING, progress), adopted);
+    return answer(resource, statusBefore, status, conditions, earlier(settings.pollInterval(), earliest));
   }
 
   /** Patches status only when it changed, so a converged resource costs the API server nothing. */
@@ -139,18 +140,26 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   /**
-   * A failed reconcile: Terminal failures stop retries until the spec changes; anything else is
-   * Recoverable and retried by JOSDK with exponential backoff ({@link OperatorSettings#retry()}),
-   * the message saying what failed and when the next attempt comes.
+   * A failed reconcile: Terminal failures stop retries until the spec or AWS changes; a call held
+   * back by a quota is a reschedule for when the quota has room; anything else is Recoverable and
+   * retried by JOSDK with exponential backoff ({@link OperatorSettings#retry()}), the message saying
+   * what failed and when the next attempt comes. A failure that is no AWS error is a bug: logged
+   * with its stack trace.
    */
   @Override
   public ErrorStatusUpdateControl<ServerlessApi> updateErrorStatus(ServerlessApi resource,
       Context<ServerlessApi> context, Exception e) {
     ServerlessApiStatus status = statusOf(resource);
     Conditions conditions = conditionsOf(resource);
-    ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
-    workflow.get(AwsSession.class, AwsSession.class).ifPresent(session -> writeAwsStatus(status, workflow, session.region()));
+    context.managedWorkflowAndDependentResourceContext().get(AwsSession.class, AwsSession.class)
+        .ifPresent(session -> session.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
     Map<String, Exception> failures = failuresOf(e);
+    failures.forEach((where, failure) -> {
+      if (!(failure instanceof SdkException || failure instanceof TerminalException
+          || failure instanceof QuotaWaitException)) {
+        log.warn("{}: {} failed unexpectedly", id(resource), where, failure);
+      }
+    });
     Optional<Map.Entry<String, Exception>> terminal = failures.entrySet().stream()
         .filter(f -> AwsFailures.isTerminal(f.getValue())).findFirst();
     if (terminal.isPresent()) {
@@ -158,23 +167,29 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       String reason = failure instanceof TerminalException t ? t.reason() : "AwsRejected";
       String message = terminal.get().getKey() + ": " + AwsFailures.describe(failure);
       log.warn("{}: terminal: {}", id(resource), message);
-      terminal(conditions, reason, message);
+      ConditionPolicy.apply(conditions, new Verdict.Terminal(reason, message), Optional.empty());
       // No retries; but AWS may change under us (the other owner lets go), so look again at resync pace.
       return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
           .rescheduleAfter(settings.resyncInterval());
+    }
+    if (failures.values().stream().allMatch(QuotaWaitException.class::isInstance)) {
+      Duration wait = failures.values().stream().map(f -> ((QuotaWaitException) f).waitFor())
+          .max(Comparator.naturalOrder()).orElse(settings.pollInterval());
+      String message = describe(failures);
+      log.debug("{}: {}", id(resource), message);
+      ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty());
+      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
+          .rescheduleAfter(wait);
     }
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
     long nextMillis = settings.retryDelay(attempt).toMillis();
     String message = describe(failures) + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
     log.info("{}: recoverable: {}", id(resource), message);
-    conditions.set(Conditions.RECOVERABLE, Conditions.TRUE, REASON_RETRYING, message)
-        .remove(Conditions.TERMINAL)
-        .set(Conditions.RESOURCE_SYNCED, Conditions.UNKNOWN, REASON_RETRYING, message)
-        .set(Conditions.READY, Conditions.FALSE, REASON_RETRYING, message);
+    ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
     return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions));
   }
 
-  /** Delete policy: the dependents delete in reverse order (scaling, then the table). Retain: AWS is left alone. */
+  /** Delete policy: the dependents delete in reverse workflow order. Retain: AWS is left alone. */
   @Override
   public DeleteControl cleanup(ServerlessApi resource, Context<ServerlessApi> context) {
     DeletionPolicy policy = DeletionPolicies.resolve(resource);
@@ -201,33 +216,16 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   private AwsSession session(ServerlessApi resource, String region) {
-    Map<String, String> annotations = resource.getMetadata().getAnnotations();
-    String adoption = annotations == null ? null : annotations.get(AckAnnotations.ADOPTION_POLICY);
-    return new AwsSession(region, aws.dynamoDb(region), aws.autoScaling(region), changes, adoption != null);
+    return new AwsSession(region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS));
   }
 
-  private static String progress(TableOutcome table) {
-    if (table == null) {
-      return "reconciling";
-    }
-    TableAction action = table.action();
-    if (action instanceof TableAction.Wait wait) {
-      return "waiting: " + wait.reason();
-    }
-    if (action instanceof TableAction.Create) {
-      return "creating the table";
-    }
-    if (action instanceof TableAction.InSync) {
-      return "applying auto scaling";
-    }
-    return "applying changes to the table";
+  private static Optional<String> adopted(List<DependentOutcome> outcomes) {
+    List<String> adopted = outcomes.stream().flatMap(o -> o.adopted().stream()).toList();
+    return adopted.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", adopted));
   }
 
-  /** What the dependents of this reconcile observed, into the status sections. */
-  private static void writeAwsStatus(ServerlessApiStatus status, ManagedWorkflowAndDependentResourceContext workflow,
-      String region) {
-    AwsStatus.write(status, region, workflow.get(TableOutcome.class, TableOutcome.class).orElse(null),
-        workflow.get(ScalingOutcome.class, ScalingOutcome.class).orElse(null));
+  private static Duration earlier(Duration fallback, Optional<Duration> asked) {
+    return asked.filter(d -> d.compareTo(fallback) < 0).orElse(fallback);
   }
 
   /** One line for all failures of a reconcile: {@code dependent: ErrorCode: message; ...}. */
@@ -241,13 +239,6 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       return aggregated.getAggregatedExceptions();
     }
     return Map.of("reconcile", e);
-  }
-
-  private void terminal(Conditions conditions, String reason, String message) {
-    conditions.set(Conditions.TERMINAL, Conditions.TRUE, reason, message)
-        .remove(Conditions.RECOVERABLE).remove(Conditions.PROGRESSING)
-        .set(Conditions.RESOURCE_SYNCED, Conditions.FALSE, reason, "a human must act first: " + message)
-        .set(Conditions.READY, Conditions.FALSE, reason, message);
   }
 
   private static ServerlessApiStatus statusOf(ServerlessApi resource) {

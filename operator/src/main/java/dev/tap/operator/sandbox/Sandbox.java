@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tap.operator.OperatorLauncher;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AdoptionPolicy;
 import dev.tap.operator.aws.AwsEndpoints;
+import dev.tap.operator.aws.AwsPacing;
+import dev.tap.operator.aws.AwsService;
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.RoutedAwsClients;
 import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
-import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.reconciler.ServerlessApiReconciler;
+import dev.tap.operator.workflow.Outcomes;
+import dev.tap.operator.workflow.WorkflowDependents;
 import dev.tap.operator.validation.CrdSchema;
 import dev.tap.operator.validation.ManifestDocuments;
 import dev.tap.operator.validation.ServerlessApiValidator;
@@ -82,8 +89,8 @@ public final class Sandbox {
         KubernetesClient client = kubernetes.client();
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
       RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);
-      progress.line("Kubernetes API at " + kubernetes.url() + "; DynamoDB " + where(endpoints, AwsEndpoints.DYNAMODB)
-          + ", Application Auto Scaling " + where(endpoints, AwsEndpoints.APPLICATION_AUTO_SCALING));
+      progress.line("Kubernetes API at " + kubernetes.url() + "; " + AwsServices.ALL.stream()
+          .map(service -> service + " " + where(endpoints, service)).collect(Collectors.joining(", ")));
       client.apiextensions().v1().customResourceDefinitions().load(Sandbox.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
 
       KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, Clock.systemUTC());
@@ -106,8 +113,8 @@ public final class Sandbox {
             }
             checkSettled.run();
           }));
-      Operator operator = OperatorLauncher.create(client, aws, new RegionResolver(defaultRegion), changes, SETTINGS,
-          Clock.systemUTC());
+      Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(1, Clock.systemUTC()),
+          new RegionResolver(defaultRegion), changes, SETTINGS, Clock.systemUTC());
       operator.start();
       try {
         for (ServerlessApi api : accepted) {
@@ -125,8 +132,9 @@ public final class Sandbox {
         checkSettled.run();
         boolean inTime = settled.await(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
-        Inventory inventory = Inventory.read(aws, resources.stream()
-            .map(api -> new String[] {regionOf(api, defaultRegion), TableDesiredBuilder.build(api).name()}).toList());
+        Inventory inventory = Inventory.read(WorkflowDependents.instances(ServerlessApiReconciler.class), resources,
+            api -> new AwsSession(regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
+                new Outcomes(ServerlessApiReconciler.DEPENDENTS)));
         report(resources, inventory, simulated, printerColumns);
         int exit = exitCode(resources, inTime, rejected);
         if (options.serve()) {
@@ -210,7 +218,7 @@ public final class Sandbox {
     return blocked.isEmpty() && rejected.isEmpty() ? 0 : 1;
   }
 
-  private static String where(AwsEndpoints endpoints, String service) {
+  private static String where(AwsEndpoints endpoints, AwsService<?> service) {
     return endpoints.endpoint(service).map(endpoint -> "at " + endpoint).orElse("simulated");
   }
 

@@ -1,58 +1,96 @@
 package dev.tap.operator.scaling;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
-import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.table.DesiredTable;
+import dev.tap.operator.table.ObservedIndex;
+import dev.tap.operator.table.ObservedTable;
 import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.table.TableOutcome;
 import dev.tap.operator.table.TableService;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import dev.tap.operator.workflow.AwsDependent;
+import dev.tap.operator.workflow.InventoryItem;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Application Auto Scaling of the table and its indexes. Runs once the table is ready; makes every
  * change in one pass. It owns the bounds and policies; the capacity inside them is the scaler's.
  */
-public final class ScalingDependent extends AwsDependent<ObservedScaling> {
+public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
 
   public ScalingDependent() {
-    super(ObservedScaling.class);
+    super(ScalingOutcome.class);
   }
 
   @Override
-  public ReconcileResult<ObservedScaling> reconcile(ServerlessApi api, Context<ServerlessApi> context) {
-    AwsSession session = session(context);
-    ScalingService scaling = new ScalingService(session.autoScaling());
+  protected ScalingOutcome sync(ServerlessApi api, AwsSession session) {
+    ScalingService scaling = new ScalingService(session.client(AwsServices.APPLICATION_AUTO_SCALING));
     List<ScalingTarget> desired = ScalingDesiredBuilder.build(api);
-    ObservedScaling observed = scaling.observe(ScalingDesiredBuilder.tableResourceId(tableName(api)));
+    Optional<ObservedTable> table = session.outcomes().find(TableOutcome.class).map(TableOutcome::observed);
+    ObservedScaling observed = scaling.observe(resourceIds(api, table));
     List<ScalingChange> changes = ScalingDelta.changes(desired, observed);
-    report(context, ScalingOutcome.class, new ScalingOutcome(observed, desired, changes));
+    ScalingOutcome outcome = new ScalingOutcome(observed, desired, changes);
+    report(session, outcome);
     for (ScalingChange change : changes) {
       scaling.apply(change);
       session.changed(api, reason(change), describe(change));
     }
-    return changes.isEmpty() ? ReconcileResult.noOperation(observed) : ReconcileResult.resourceUpdated(observed);
+    return outcome;
   }
 
   /** Deregisters the targets of our table; those of a same-named table someone else owns are left alone. */
   @Override
-  public void delete(ServerlessApi api, Context<ServerlessApi> context) {
-    AwsSession session = session(context);
+  protected void cleanup(ServerlessApi api, AwsSession session) {
+    Optional<ObservedTable> table = TableService.observeOnce(session, tableName(api));
     String owner = TableDesiredBuilder.owner(api);
-    boolean foreignTable = new TableService(session.dynamoDb()).observe(tableName(api), false)
-        .map(table -> !owner.equals(table.tags().get(DesiredTable.OWNER_TAG))).orElse(false);
-    if (foreignTable) {
+    if (table.map(t -> !owner.equals(t.tags().get(DesiredTable.OWNER_TAG))).orElse(false)) {
       return;
     }
-    ScalingService scaling = new ScalingService(session.autoScaling());
-    ObservedScaling observed = scaling.observe(ScalingDesiredBuilder.tableResourceId(tableName(api)));
-    for (ObservedScaling.Target target : observed.targets()) {
+    ScalingService scaling = new ScalingService(session.client(AwsServices.APPLICATION_AUTO_SCALING));
+    for (ObservedScaling.Target target : scaling.observe(resourceIds(api, table)).targets()) {
       ScalingChange change = new ScalingChange.Deregister(target.resourceId(), target.scalableDimension());
       scaling.apply(change);
       session.changed(api, reason(change), describe(change));
     }
+  }
+
+  @Override
+  public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
+    ScalingService scaling = new ScalingService(session.client(AwsServices.APPLICATION_AUTO_SCALING));
+    ObservedScaling observed = scaling.observe(resourceIds(api, Optional.empty()));
+    return observed.targets().stream().map(target -> {
+      Optional<ObservedScaling.Policy> policy = observed.policyOf(target);
+      InventoryTarget item = new InventoryTarget(session.region(), target.resourceId(), target.scalableDimension(),
+          target.minCapacity(), target.maxCapacity(), policy.map(ObservedScaling.Policy::policyName).orElse(null),
+          policy.map(ObservedScaling.Policy::targetValue).orElse(null));
+      String line = "scaling " + item.resourceId() + " " + item.dimension() + "  " + item.min() + "-" + item.max()
+          + (item.policy() == null ? "  (no policy)" : "  " + item.policy() + " at " + item.target() + "%");
+      return new InventoryItem("targets", item, List.of(line));
+    }).toList();
+  }
+
+  /** A scalable target in the sandbox's JSON inventory. */
+  public record InventoryTarget(String region, String resourceId, String dimension, int min, int max, String policy,
+      Double target) {}
+
+  /**
+   * The resource ids whose targets are ours to read: the table and every index the spec names or the
+   * table holds (an index leaving the spec keeps its targets until they are deregistered).
+   */
+  private static List<String> resourceIds(ServerlessApi api, Optional<ObservedTable> table) {
+    String tableId = ScalingDesiredBuilder.tableResourceId(tableName(api));
+    Set<String> ids = new LinkedHashSet<>();
+    ids.add(tableId);
+    if (api.getSpec().getTable().getGlobalSecondaryIndexes() != null) {
+      api.getSpec().getTable().getGlobalSecondaryIndexes().forEach(i -> ids.add(tableId + "/index/" + i.getIndexName()));
+    }
+    table.ifPresent(t -> t.indexes().stream().map(ObservedIndex::name).forEach(i -> ids.add(tableId + "/index/" + i)));
+    return List.copyOf(ids);
   }
 
   private static String tableName(ServerlessApi api) {

@@ -14,6 +14,8 @@ public final class ScalingDesiredBuilder {
 
   static final String READ_POLICY = "tap-read-target-tracking";
   static final String WRITE_POLICY = "tap-write-target-tracking";
+  /** Every policy name the operator gives; reads filter by them. */
+  static final List<String> POLICY_NAMES = List.of(READ_POLICY, WRITE_POLICY);
 
   private ScalingDesiredBuilder() {}
 

@@ -18,20 +18,24 @@ public final class ScalingService {
     this.scaling = scaling;
   }
 
-  /** Every target and policy of the table and its indexes: one paginated call each. */
-  public ObservedScaling observe(String tableResourceId) {
+  /**
+   * The targets and policies of the given resources (the table and its indexes), whatever else the
+   * account holds: DescribeScalableTargets filtered by those ResourceIds, DescribeScalingPolicies
+   * filtered by our policy names (its ResourceId filter takes one id), then by resource here.
+   */
+  public ObservedScaling observe(List<String> resourceIds) {
     List<ObservedScaling.Target> targets = new ArrayList<>();
-    for (ScalableTarget target : scaling.describeScalableTargetsPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB))
-        .scalableTargets()) {
-      if (belongsTo(target.resourceId(), tableResourceId)) {
+    for (ScalableTarget target : scaling.describeScalableTargetsPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceIds(resourceIds)).scalableTargets()) {
+      if (resourceIds.contains(target.resourceId())) {
         targets.add(new ObservedScaling.Target(target.resourceId(), target.scalableDimensionAsString(),
             target.minCapacity(), target.maxCapacity()));
       }
     }
     List<ObservedScaling.Policy> policies = new ArrayList<>();
-    for (ScalingPolicy policy : scaling.describeScalingPoliciesPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB))
-        .scalingPolicies()) {
-      if (belongsTo(policy.resourceId(), tableResourceId)) {
+    for (ScalingPolicy policy : scaling.describeScalingPoliciesPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .policyNames(ScalingDesiredBuilder.POLICY_NAMES)).scalingPolicies()) {
+      if (resourceIds.contains(policy.resourceId())) {
         var config = policy.targetTrackingScalingPolicyConfiguration();
         policies.add(new ObservedScaling.Policy(policy.policyName(), policy.resourceId(),
             policy.scalableDimensionAsString(), config == null ? null : config.targetValue(),
@@ -59,9 +63,5 @@ public final class ScalingService {
       scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
           .resourceId(deregister.resourceId()).scalableDimension(deregister.scalableDimension()));
     }
-  }
-
-  private static boolean belongsTo(String resourceId, String tableResourceId) {
-    return resourceId.equals(tableResourceId) || resourceId.startsWith(tableResourceId + "/index/");
   }
 }

@@ -20,6 +20,12 @@ public record ObservedTable(String name, String arn, String status, KeyAttribute
     return indexes.stream().filter(i -> i.name().equals(name)).findFirst();
   }
 
+  /** The region of the table, from its ARN. */
+  public String region() {
+    String[] parts = arn.split(":");
+    return parts.length > 3 ? parts[3] : null;
+  }
+
   /** The account that owns the table, from its ARN ({@code arn:aws:dynamodb:region:account:table/name}). */
   public String accountId() {
     String[] parts = arn.split(":");

@@ -1,5 +1,6 @@
 package dev.tap.operator.table;
 
+import dev.tap.operator.aws.AdoptionPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,9 +15,11 @@ public final class TableDelta {
 
   private TableDelta() {}
 
-  public static TableAction next(DesiredTable desired, Optional<ObservedTable> maybeObserved, boolean adopt) {
+  public static TableAction next(DesiredTable desired, Optional<ObservedTable> maybeObserved, AdoptionPolicy adoption) {
     if (maybeObserved.isEmpty()) {
-      return new TableAction.Create(desired);
+      return adoption.creates() ? new TableAction.Create(desired) : new TableAction.Blocked("NothingToAdopt",
+          "table " + desired.name() + " does not exist, and the adoption policy 'adopt' only takes over existing"
+              + " resources; use services.k8s.aws/adoption-policy: adopt-or-create to create it");
     }
     ObservedTable observed = maybeObserved.get();
     if ("CREATING".equals(observed.status())) {
@@ -28,7 +31,7 @@ public final class TableDelta {
       return new TableAction.Blocked("OwnedByAnother", "table " + desired.name() + " belongs to " + owner
           + " (tag " + DesiredTable.OWNER_TAG + "), not to " + desired.owner());
     }
-    if (owner == null && !adopt) {
+    if (owner == null && !adoption.adopts()) {
       return new TableAction.Blocked("NotOwned", "table " + desired.name() + " exists without the tag "
           + DesiredTable.OWNER_TAG + "=" + desired.owner() + "; it is left untouched. To manage it, annotate the"
           + " resource with services.k8s.aws/adoption-policy: adopt");

@@ -1,49 +1,46 @@
 package dev.tap.operator.table;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.workflow.AwsDependent;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import dev.tap.operator.workflow.InventoryItem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The DynamoDB table of a ServerlessApi. Each reconcile reads the table from AWS, asks
  * {@link TableDelta} for the one next change, and makes it; the workflow runs it again until the
- * table is in sync (see {@link TableReady}). Waiting is a reschedule, never a blocked thread.
+ * table is in sync. Waiting is a reschedule, never a blocked thread.
  */
-public final class TableDependent extends AwsDependent<ObservedTable> {
+public final class TableDependent extends AwsDependent<TableOutcome> {
 
   public TableDependent() {
-    super(ObservedTable.class);
+    super(TableOutcome.class);
   }
 
   @Override
-  public ReconcileResult<ObservedTable> reconcile(ServerlessApi api, Context<ServerlessApi> context) {
-    AwsSession session = session(context);
-    TableService tables = new TableService(session.dynamoDb());
+  protected TableOutcome sync(ServerlessApi api, AwsSession session) {
+    TableService tables = new TableService(session.client(AwsServices.DYNAMODB));
     DesiredTable desired = TableDesiredBuilder.build(api);
     Optional<ObservedTable> observed = tables.observe(desired.name(), desired.pointInTimeRecovery() != null);
-    TableAction action = TableDelta.next(desired, observed, session.adopt());
-    report(context, TableOutcome.class, new TableOutcome(observed.orElse(null), action));
-    if (action instanceof TableAction.Blocked blocked) {
-      throw new TerminalException(blocked.reason(), blocked.message());
-    }
+    TableAction action = TableDelta.next(desired, observed, session.adoption());
+    TableOutcome outcome = new TableOutcome(observed.orElse(null), action);
+    report(session, outcome);
     if (action instanceof TableAction.Create) {
       ObservedTable created = tables.create(desired);
       session.changed(api, "CreatedTable", "created DynamoDB table " + desired.name() + " with "
           + desired.indexes().size() + " index(es), capacity " + desired.capacity().read() + "/" + desired.capacity().write());
-      report(context, TableOutcome.class, new TableOutcome(created, action));
-      return ReconcileResult.resourceCreated(created);
+      return new TableOutcome(created, action);
     }
-    ObservedTable table = observed.orElseThrow();
-    if (action instanceof TableAction.Wait || action instanceof TableAction.InSync) {
-      return ReconcileResult.noOperation(table);
+    if (observed.isPresent() && !(action instanceof TableAction.Wait || action instanceof TableAction.InSync
+        || action instanceof TableAction.Blocked)) {
+      apply(api, session, tables, observed.get(), action);
     }
-    apply(api, session, tables, table, action);
-    return ReconcileResult.resourceUpdated(table);
+    return outcome;
   }
 
   private static void apply(ServerlessApi api, AwsSession session, TableService tables, ObservedTable table,
@@ -73,11 +70,9 @@ public final class TableDependent extends AwsDependent<ObservedTable> {
    * honoured, never switched off behind the user's back, unless the spec itself turned it off.
    */
   @Override
-  public void delete(ServerlessApi api, Context<ServerlessApi> context) {
-    AwsSession session = session(context);
-    TableService tables = new TableService(session.dynamoDb());
+  protected void cleanup(ServerlessApi api, AwsSession session) {
     DesiredTable desired = TableDesiredBuilder.build(api);
-    Optional<ObservedTable> observed = tables.observe(desired.name(), false);
+    Optional<ObservedTable> observed = TableService.observeOnce(session, desired.name());
     if (observed.isEmpty() || "DELETING".equals(observed.get().status())) {
       return;
     }
@@ -87,6 +82,7 @@ public final class TableDependent extends AwsDependent<ObservedTable> {
           + "; left in place");
       return;
     }
+    TableService tables = new TableService(session.client(AwsServices.DYNAMODB));
     if (table.deletionProtection()) {
       if (!Boolean.FALSE.equals(desired.deletionProtection())) {
         throw new TerminalException("DeletionProtected", "table " + desired.name() + " has deletion protection on;"
@@ -98,4 +94,29 @@ public final class TableDependent extends AwsDependent<ObservedTable> {
     tables.delete(desired.name());
     session.changed(api, "DeletedTable", "deleted DynamoDB table " + desired.name());
   }
+
+  @Override
+  public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
+    String name = TableDesiredBuilder.build(api).name();
+    Optional<ObservedTable> observed = new TableService(session.client(AwsServices.DYNAMODB)).observe(name, false);
+    if (observed.isEmpty()) {
+      return List.of();
+    }
+    ObservedTable table = observed.get();
+    List<InventoryIndex> indexes = table.indexes().stream()
+        .map(i -> new InventoryIndex(i.name(), i.status(), i.read(), i.write())).toList();
+    List<String> lines = new ArrayList<>();
+    lines.add("table " + name + " (" + session.region() + ")  " + table.status() + "  capacity " + table.read() + "/"
+        + table.write() + (table.deletionProtection() ? "  deletion-protected" : ""));
+    indexes.forEach(i -> lines.add("  index " + i.name() + "  " + i.status() + "  capacity " + i.read() + "/" + i.write()));
+    return List.of(new InventoryItem("tables", new InventoryTable(session.region(), name, table.status(), table.read(),
+        table.write(), table.deletionProtection(), indexes), lines));
+  }
+
+  /** The table in the sandbox's JSON inventory. */
+  public record InventoryTable(String region, String name, String status, long read, long write,
+      boolean deletionProtection, List<InventoryIndex> indexes) {}
+
+  /** An index in the sandbox's JSON inventory. */
+  public record InventoryIndex(String name, String status, long read, long write) {}
 }

@@ -1,5 +1,7 @@
 package dev.tap.operator.table;
 
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.AwsSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,12 @@ public final class TableService {
           .pointInTimeRecoveryDescription().pointInTimeRecoveryStatus() == PointInTimeRecoveryStatus.ENABLED;
     }
     return Optional.of(TableRequests.observed(table, tags, pointInTimeRecovery));
+  }
+
+  /** The table as deletion sees it, read once however many dependents ask in this session. */
+  public static Optional<ObservedTable> observeOnce(AwsSession session, String tableName) {
+    return session.readOnce("dynamodb:table/" + tableName,
+        () -> new TableService(session.client(AwsServices.DYNAMODB)).observe(tableName, false));
   }
 
   public ObservedTable create(DesiredTable desired) {

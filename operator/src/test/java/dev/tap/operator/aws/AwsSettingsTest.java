@@ -18,9 +18,9 @@ class AwsSettingsTest {
     AwsEndpoints endpoints = new AwsEndpoints(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566",
         "AWS_ENDPOINT_URL_DYNAMODB", "http://localhost:8000"));
 
-    assertThat(endpoints.endpoint(AwsEndpoints.DYNAMODB)).contains(URI.create("http://localhost:8000"));
-    assertThat(endpoints.endpoint(AwsEndpoints.APPLICATION_AUTO_SCALING)).contains(URI.create("http://localhost:4566"));
-    assertThat(new AwsEndpoints(Map.of()).endpoint(AwsEndpoints.DYNAMODB)).isEmpty();
+    assertThat(endpoints.endpoint(AwsServices.DYNAMODB)).contains(URI.create("http://localhost:8000"));
+    assertThat(endpoints.endpoint(AwsServices.APPLICATION_AUTO_SCALING)).contains(URI.create("http://localhost:4566"));
+    assertThat(new AwsEndpoints(Map.of()).endpoint(AwsServices.DYNAMODB)).isEmpty();
   }
 
   @Test

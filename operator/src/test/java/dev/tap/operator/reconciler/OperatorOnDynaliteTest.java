@@ -43,7 +43,7 @@ class OperatorOnDynaliteTest {
         // dynalite knows neither deletion protection nor point-in-time recovery: both are left unmanaged.
         // It also drops CreateTable's Tags (DynamoDB keeps them), so the operator adopts its own table.
         operator.create(OperatorHarness.sample("dev.yaml", "wire", api -> {
-          api.getMetadata().setAnnotations(Map.of("services.k8s.aws/adoption-policy", "adopt"));
+          api.getMetadata().setAnnotations(Map.of("services.k8s.aws/adoption-policy", "adopt-or-create"));
           api.getSpec().getTable().setDeletionProtection(null);
           api.getSpec().getTable().setPointInTimeRecovery(null);
           return api;

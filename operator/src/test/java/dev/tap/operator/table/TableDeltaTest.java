@@ -1,5 +1,6 @@
 package dev.tap.operator.table;
 
+import dev.tap.operator.aws.AdoptionPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -39,7 +40,7 @@ class TableDeltaTest {
   void a_missing_table_is_created_with_everything_at_once() {
     DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5)));
 
-    assertThat(TableDelta.next(desired, Optional.empty(), false)).isEqualTo(new TableAction.Create(desired));
+    assertThat(TableDelta.next(desired, Optional.empty(), AdoptionPolicy.NONE)).isEqualTo(new TableAction.Create(desired));
   }
 
   @Test
@@ -47,17 +48,17 @@ class TableDeltaTest {
     DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5)));
     ObservedTable observed = observed("ACTIVE", 5, 5, List.of(observedIndex("a-index", "ACTIVE", 5, 5)), TAGS);
 
-    assertThat(TableDelta.next(desired, Optional.of(observed), false)).isInstanceOf(TableAction.InSync.class);
+    assertThat(TableDelta.next(desired, Optional.of(observed), AdoptionPolicy.NONE)).isInstanceOf(TableAction.InSync.class);
   }
 
   @Test
   void nothing_is_changed_while_the_table_or_an_index_settles() {
     DesiredTable desired = desired(FIXED_5, List.of(index("a-index", FIXED_5), index("b-index", FIXED_5)));
 
-    assertThat(TableDelta.next(desired, Optional.of(observed("UPDATING", 1, 1, List.of(), TAGS)), false))
+    assertThat(TableDelta.next(desired, Optional.of(observed("UPDATING", 1, 1, List.of(), TAGS)), AdoptionPolicy.NONE))
         .isEqualTo(new TableAction.Wait("table t-items-dev is UPDATING"));
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1,
-        List.of(observedIndex("a-index", "CREATING", 5, 5)), TAGS)), false))
+        List.of(observedIndex("a-index", "CREATING", 5, 5)), TAGS)), AdoptionPolicy.NONE))
         .isEqualTo(new TableAction.Wait("index a-index is CREATING"));
   }
 
@@ -66,7 +67,7 @@ class TableDeltaTest {
     DesiredTable desired = desired(AUTOSCALED_5, List.of(index("a-index", AUTOSCALED_5)));
     ObservedTable scaledUp = observed("ACTIVE", 40, 17, List.of(observedIndex("a-index", "ACTIVE", 33, 9)), TAGS);
 
-    assertThat(TableDelta.next(desired, Optional.of(scaledUp), false)).isInstanceOf(TableAction.InSync.class);
+    assertThat(TableDelta.next(desired, Optional.of(scaledUp), AdoptionPolicy.NONE)).isInstanceOf(TableAction.InSync.class);
   }
 
   @Test
@@ -74,7 +75,7 @@ class TableDeltaTest {
     DesiredTable desired = desired(new Capacity(5, 5, true, false), List.of());
     ObservedTable drifted = observed("ACTIVE", 40, 9, List.of(), TAGS);
 
-    TableAction action = TableDelta.next(desired, Optional.of(drifted), false);
+    TableAction action = TableDelta.next(desired, Optional.of(drifted), AdoptionPolicy.NONE);
 
     assertThat(action).isInstanceOfSatisfying(TableAction.Update.class, update -> {
       assertThat(update.read()).isEqualTo(40);
@@ -90,7 +91,7 @@ class TableDeltaTest {
     ObservedTable observed = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5,
         List.of(observedIndex("a-index", "ACTIVE", 5, 5)), false, true, TAGS);
 
-    TableAction action = TableDelta.next(desired, Optional.of(observed), false);
+    TableAction action = TableDelta.next(desired, Optional.of(observed), AdoptionPolicy.NONE);
 
     assertThat(action).isInstanceOfSatisfying(TableAction.Update.class, update -> {
       assertThat(update.read()).isNull();
@@ -105,9 +106,9 @@ class TableDeltaTest {
     DesiredTable desired = desired(FIXED_5, List.of(index("new-a", FIXED_5), index("new-b", FIXED_5)));
     ObservedTable observed = observed("ACTIVE", 5, 5, List.of(observedIndex("old", "ACTIVE", 5, 5)), TAGS);
 
-    assertThat(TableDelta.next(desired, Optional.of(observed), false)).isEqualTo(new TableAction.DeleteIndex("old"));
+    assertThat(TableDelta.next(desired, Optional.of(observed), AdoptionPolicy.NONE)).isEqualTo(new TableAction.DeleteIndex("old"));
     ObservedTable afterDrop = observed("ACTIVE", 5, 5, List.of(), TAGS);
-    assertThat(TableDelta.next(desired, Optional.of(afterDrop), false))
+    assertThat(TableDelta.next(desired, Optional.of(afterDrop), AdoptionPolicy.NONE))
         .isEqualTo(new TableAction.CreateIndex(index("new-a", FIXED_5), ID));
   }
 
@@ -117,7 +118,7 @@ class TableDeltaTest {
     ObservedTable observed = observed("ACTIVE", 5, 5,
         List.of(new ObservedIndex("a-index", "ACTIVE", ID, null, "ALL", 5, 5)), TAGS);
 
-    assertThat(TableDelta.next(desired, Optional.of(observed), false))
+    assertThat(TableDelta.next(desired, Optional.of(observed), AdoptionPolicy.NONE))
         .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("IndexMismatch"));
   }
 
@@ -125,13 +126,31 @@ class TableDeltaTest {
   void ownership_decides_before_anything_is_written() {
     DesiredTable desired = desired(FIXED_5, List.of());
 
-    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), false))
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), AdoptionPolicy.NONE))
         .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("NotOwned"));
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(),
-        Map.of(DesiredTable.OWNER_TAG, "other/tap"))), true))
+        Map.of(DesiredTable.OWNER_TAG, "other/tap"))), AdoptionPolicy.ADOPT))
         .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("OwnedByAnother"));
-    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), true))
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), AdoptionPolicy.ADOPT))
         .isEqualTo(new TableAction.Tag(TAGS, true));
+  }
+
+  @Test
+  void adopt_expects_a_table_to_exist_and_adopt_or_create_creates_one_but_neither_takes_another_owners() {
+    DesiredTable desired = desired(FIXED_5, List.of());
+
+    assertThat(TableDelta.next(desired, Optional.empty(), AdoptionPolicy.ADOPT))
+        .isInstanceOfSatisfying(TableAction.Blocked.class, b -> {
+          assertThat(b.reason()).isEqualTo("NothingToAdopt");
+          assertThat(b.message()).contains(desired.name(), "adopt-or-create");
+        });
+    assertThat(TableDelta.next(desired, Optional.empty(), AdoptionPolicy.ADOPT_OR_CREATE))
+        .isEqualTo(new TableAction.Create(desired));
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())),
+        AdoptionPolicy.ADOPT_OR_CREATE)).isEqualTo(new TableAction.Tag(TAGS, true));
+    assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(),
+        Map.of(DesiredTable.OWNER_TAG, "other/tap"))), AdoptionPolicy.ADOPT_OR_CREATE))
+        .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("OwnedByAnother"));
   }
 
   @Test
@@ -142,9 +161,9 @@ class TableDeltaTest {
     DesiredTable unmanaged = new DesiredTable("t-items-dev", ID, FIXED_5, List.of(), null, null, TAGS);
     ObservedTable anything = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5, List.of(), false, null, TAGS);
 
-    assertThat(TableDelta.next(desired, Optional.of(noBackups), false)).isEqualTo(new TableAction.SetPointInTimeRecovery(true));
-    assertThat(TableDelta.next(desired, Optional.of(missingTag), false))
+    assertThat(TableDelta.next(desired, Optional.of(noBackups), AdoptionPolicy.NONE)).isEqualTo(new TableAction.SetPointInTimeRecovery(true));
+    assertThat(TableDelta.next(desired, Optional.of(missingTag), AdoptionPolicy.NONE))
         .isEqualTo(new TableAction.Tag(Map.of(DesiredTable.MANAGED_BY_TAG, "tap-operator"), false));
-    assertThat(TableDelta.next(unmanaged, Optional.of(anything), false)).isInstanceOf(TableAction.InSync.class);
+    assertThat(TableDelta.next(unmanaged, Optional.of(anything), AdoptionPolicy.NONE)).isInstanceOf(TableAction.InSync.class);
   }
 }

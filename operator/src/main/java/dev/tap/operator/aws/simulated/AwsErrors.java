@@ -4,11 +4,11 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Service errors as the SDK surfaces them: the right exception type, error code, status and message. */
-final class AwsErrors {
+public final class AwsErrors {
 
   private AwsErrors() {}
 
-  static <T extends AwsServiceException> T build(AwsServiceException.Builder builder, String service,
+  public static <T extends AwsServiceException> T build(AwsServiceException.Builder builder, String service,
       String code, int status, String message) {
     @SuppressWarnings("unchecked")
     T error = (T) builder.message(message).statusCode(status)
@@ -18,7 +18,7 @@ final class AwsErrors {
   }
 
   /** A throttling error for any service: status 400 and an error code the SDK treats as throttling. */
-  static AwsServiceException throttling(String service, String operation) {
+  public static AwsServiceException throttling(String service, String operation) {
     return build(AwsServiceException.builder(), service, "ThrottlingException", 400,
         "Rate exceeded for " + operation);
   }

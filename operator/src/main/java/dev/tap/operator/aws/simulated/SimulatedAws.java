@@ -1,21 +1,25 @@
 package dev.tap.operator.aws.simulated;
 
 import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.aws.AwsService;
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
+import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
- * One simulated AWS account: DynamoDB and Application Auto Scaling per region, behind the SDK's own
- * client interfaces. Every call is counted; tests can add latency, rate limits and faults, and let
- * the auto scaler move capacity. Changes take {@code changeDelay} to settle, as AWS's do.
+ * One simulated AWS account: what every simulated service shares (the clock, the call log, injected
+ * faults, rate limits, latency) and one client per service and region, behind the SDK's own client
+ * interfaces. Each service lives in its own package beside this one. Changes take {@code changeDelay}
+ * to settle, as AWS's do.
  */
 public final class SimulatedAws implements AwsClients {
 
   public static final String ACCOUNT_ID = "123456789012";
-  public static final String DYNAMODB = "dynamodb";
-  public static final String AUTO_SCALING = "application-autoscaling";
 
   private final Clock clock;
   private final Duration changeDelay;
@@ -23,8 +27,7 @@ public final class SimulatedAws implements AwsClients {
   private final Faults faults = new Faults();
   private final RateLimits rateLimits;
   private volatile Duration latency = Duration.ZERO;
-  private final Map<String, SimulatedDynamoDb> dynamo = new ConcurrentHashMap<>();
-  private final Map<String, SimulatedAutoScaling> scaling = new ConcurrentHashMap<>();
+  private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
   public SimulatedAws(Clock clock, Duration changeDelay) {
     this.clock = clock;
@@ -33,17 +36,17 @@ public final class SimulatedAws implements AwsClients {
   }
 
   @Override
+  public <C extends SdkClient> C client(AwsService<C> service, String region) {
+    return service.clientType().cast(clients.computeIfAbsent(service.name() + "/" + region,
+        key -> service.simulated().apply(this, region)));
+  }
+
   public SimulatedDynamoDb dynamoDb(String region) {
-    return dynamo.computeIfAbsent(region, r -> new SimulatedDynamoDb(r, this));
+    return (SimulatedDynamoDb) client(AwsServices.DYNAMODB, region);
   }
 
-  @Override
   public SimulatedAutoScaling autoScaling(String region) {
-    return scaling.computeIfAbsent(region, r -> new SimulatedAutoScaling(r, dynamoDb(r), this));
-  }
-
-  public Map<String, SimulatedDynamoDb> dynamoDbRegions() {
-    return Map.copyOf(dynamo);
+    return (SimulatedAutoScaling) client(AwsServices.APPLICATION_AUTO_SCALING, region);
   }
 
   public CallLog calls() {
@@ -63,16 +66,16 @@ public final class SimulatedAws implements AwsClients {
     this.latency = latency;
   }
 
-  Clock clock() {
+  public Clock clock() {
     return clock;
   }
 
-  Duration changeDelay() {
+  public Duration changeDelay() {
     return changeDelay;
   }
 
   /** What every call passes first: counted, delayed, then refused if a fault or a quota says so. */
-  void enter(String service, String operation) {
+  public void enter(String service, String operation) {
     calls.record(service, operation);
     Duration pause = latency;
     if (!pause.isZero()) {

@@ -1,5 +1,9 @@
-package dev.tap.operator.aws.simulated;
+package dev.tap.operator.aws.simulated.autoscaling;
 
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.simulated.AwsErrors;
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,23 +42,26 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ValidationEx
  */
 public final class SimulatedAutoScaling implements ApplicationAutoScalingClient {
 
-  private static final String SERVICE = SimulatedAws.AUTO_SCALING;
+  private static final String SERVICE = AwsServices.APPLICATION_AUTO_SCALING.name();
   private static final Pattern RESOURCE_ID = Pattern.compile("^table/([a-zA-Z0-9_.-]{3,255})(/index/([a-zA-Z0-9_.-]{3,255}))?$");
   private static final int PAGE_SIZE = 50;
-  /** Target values this project allows for DynamoDB utilization (see DESIGN). */
-  private static final double MIN_TARGET = 20;
-  private static final double MAX_TARGET = 90;
+  /** TargetValue: "Minimum value of 8.515920e-109. Maximum value of 1.174271e+108." */
+  private static final double MIN_TARGET = 8.515920e-109;
+  private static final double MAX_TARGET = 1.174271e+108;
 
   private final String region;
-  private final SimulatedDynamoDb dynamo;
   private final SimulatedAws aws;
   private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
   private final Map<String, ScalingPolicy> policies = new LinkedHashMap<>();
 
-  SimulatedAutoScaling(String region, SimulatedDynamoDb dynamo, SimulatedAws aws) {
+  public SimulatedAutoScaling(SimulatedAws aws, String region) {
     this.region = region;
-    this.dynamo = dynamo;
     this.aws = aws;
+  }
+
+  /** The region's DynamoDB, whose capacity the scaler sets. */
+  private SimulatedDynamoDb dynamo() {
+    return aws.dynamoDb(region);
   }
 
   @Override
@@ -75,7 +82,7 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
     checkNamespace(request.serviceNamespace());
     Matcher id = resourceId(request.resourceId());
     boolean read = dimension(request.scalableDimension(), id);
-    long[] capacity = dynamo.capacity(id.group(1), id.group(3)).orElseThrow(() ->
+    long[] capacity = dynamo().capacity(id.group(1), id.group(3)).orElseThrow(() ->
         validation("Unable to find the DynamoDB resource " + request.resourceId()));
     String key = key(request.resourceId(), request.scalableDimension());
     ScalableTarget existing = targets.get(key);
@@ -96,7 +103,7 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
     targets.put(key, target);
     long current = read ? capacity[0] : capacity[1];
     long clamped = Math.max(min, Math.min(max, current));
-    dynamo.scaleCapacity(id.group(1), id.group(3), read, clamped);
+    dynamo().scaleCapacity(id.group(1), id.group(3), read, clamped);
     return RegisterScalableTargetResponse.builder().scalableTargetARN(target.scalableTargetARN()).build();
   }
 
@@ -126,7 +133,7 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
     return DeregisterScalableTargetResponse.builder().build();
   }
 
-  // ---- PutScalingPolicy: target tracking on the dimension's own predefined metric, target 20-90. --
+  // ---- PutScalingPolicy: target tracking on the dimension's own predefined metric. --
 
   @Override
   public synchronized PutScalingPolicyResponse putScalingPolicy(PutScalingPolicyRequest request) {
@@ -198,7 +205,7 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
     }
     Matcher id = resourceId(resourceId);
     long capacity = Math.max(target.minCapacity(), Math.min(target.maxCapacity(), wanted));
-    dynamo.scaleCapacity(id.group(1), id.group(3), dimension(dimension, id), capacity);
+    dynamo().scaleCapacity(id.group(1), id.group(3), dimension(dimension, id), capacity);
     return capacity;
   }
 

@@ -1,8 +1,9 @@
-package dev.tap.operator.aws.simulated;
+package dev.tap.operator.aws.simulated.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;

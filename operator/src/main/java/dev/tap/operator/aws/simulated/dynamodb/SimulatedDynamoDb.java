@@ -1,5 +1,8 @@
-package dev.tap.operator.aws.simulated;
+package dev.tap.operator.aws.simulated.dynamodb;
 
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.simulated.AwsErrors;
+import dev.tap.operator.aws.simulated.SimulatedAws;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,7 +66,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
  */
 public final class SimulatedDynamoDb implements DynamoDbClient {
 
-  private static final String SERVICE = SimulatedAws.DYNAMODB;
+  private static final String SERVICE = AwsServices.DYNAMODB.name();
   /** Table and index names: 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'. */
   private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_.-]{3,255}$");
   /** Up to 20 global secondary indexes per table (default quota). */
@@ -75,7 +78,7 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
   private final SimulatedAws aws;
   private final Map<String, Table> tables = new TreeMap<>();
 
-  SimulatedDynamoDb(String region, SimulatedAws aws) {
+  public SimulatedDynamoDb(SimulatedAws aws, String region) {
     this.region = region;
     this.aws = aws;
   }
@@ -365,7 +368,7 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
   // ---- What Application Auto Scaling does to a table ------------------------------------------
 
   /** Sets capacity the way Application Auto Scaling does (through UpdateTable, without counting as a client call). */
-  synchronized void scaleCapacity(String tableName, String indexName, boolean read, long capacity) {
+  public synchronized void scaleCapacity(String tableName, String indexName, boolean read, long capacity) {
     Table table = existing(tableName);
     if (indexName == null) {
       if (read ? table.read == capacity : table.write == capacity) {
@@ -391,7 +394,7 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
     busy(table, TableStatus.UPDATING);
   }
 
-  synchronized Optional<long[]> capacity(String tableName, String indexName) {
+  public synchronized Optional<long[]> capacity(String tableName, String indexName) {
     settle();
     Table table = tables.get(tableName);
     if (table == null) {

@@ -1,0 +1,119 @@
+package dev.tap.operator.aws;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Paces the operator's AWS calls below the account's control-plane quotas: one token bucket per
+ * operation (or per service for "all other calls together"), per region, on the operator's clock,
+ * shared by every resource. A call without a token is not sent: {@link QuotaWaitException} says how
+ * long to wait, and the reconcile is rescheduled. When several operator deployments share an account,
+ * each takes its {@code share} of every quota. The SDK's adaptive retry is no substitute: its limiter
+ * is per client and only reacts to throttling already received.
+ */
+public final class AwsPacing {
+
+  /** A documented quota: {@code operation} "*" covers every operation of the service without its own quota. */
+  public record Quota(String service, String operation, double perSecond, double burst) {
+
+    String describe() {
+      String rate = perSecond >= 1 ? format(perSecond) + " per s" : "1 per " + format(1 / perSecond) + " s";
+      return rate + (burst > 1 ? ", burst " + format(burst) : "");
+    }
+
+    private static String format(double value) {
+      return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
+    }
+  }
+
+  /**
+   * From the AWS quota pages, per account and region (the API Gateway ones cannot be raised). The
+   * services these name arrive with later dependents; a quota of a service not called costs nothing.
+   */
+  public static final List<Quota> DOCUMENTED = List.of(
+      new Quota("apigateway", "CreateRestApi", 1.0 / 3, 1),
+      new Quota("apigateway", "CreateDeployment", 1.0 / 5, 1),
+      new Quota("apigateway", "PutRestApi", 1, 1),
+      new Quota("apigateway", "ImportRestApi", 1.0 / 3, 1),
+      new Quota("apigateway", "GetResources", 5.0 / 2, 5),
+      new Quota("apigateway", "DeleteRestApi", 1.0 / 30, 1),
+      new Quota("apigateway", "*", 10, 40),
+      new Quota("lambda", "GetFunction", 100, 100),
+      new Quota("lambda", "*", 15, 15),
+      new Quota("monitoring", "PutMetricAlarm", 3, 3),
+      new Quota("monitoring", "DescribeAlarms", 9, 9),
+      new Quota("monitoring", "DeleteAlarms", 3, 3),
+      new Quota("monitoring", "SetAlarmState", 3, 3));
+
+  private final Map<String, Quota> quotas = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  public AwsPacing(List<Quota> quotas, double share, Clock clock) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException("the quota share must be in (0, 1], not " + share);
+    }
+    for (Quota quota : quotas) {
+      this.quotas.put(quota.service() + ":" + quota.operation(), new Quota(quota.service(), quota.operation(),
+          quota.perSecond() * share, Math.max(1, quota.burst() * share)));
+    }
+    this.clock = clock;
+  }
+
+  /** The documented quotas, of which this deployment takes {@code share}. */
+  public static AwsPacing documented(double share, Clock clock) {
+    return new AwsPacing(DOCUMENTED, share, clock);
+  }
+
+  /** No pacing at all. */
+  public static AwsPacing none(Clock clock) {
+    return new AwsPacing(List.of(), 1, clock);
+  }
+
+  /** Takes a token for one call, or throws {@link QuotaWaitException} without sending it. */
+  public void take(String region, AwsService<?> service, String operation) {
+    Quota quota = quotas.get(service.name() + ":" + operation);
+    if (quota == null) {
+      quota = quotas.get(service.name() + ":*");
+    }
+    if (quota == null) {
+      return;
+    }
+    Quota chosen = quota;
+    Bucket bucket = buckets.computeIfAbsent(region + ":" + chosen.service() + ":" + chosen.operation(),
+        key -> new Bucket(chosen, clock.millis()));
+    long waitMillis = bucket.take(clock.millis());
+    if (waitMillis > 0) {
+      String which = chosen.operation().equals("*") ? "control-plane" : operation;
+      throw new QuotaWaitException("waiting for the " + service + " " + which + " quota (" + chosen.describe()
+          + " in " + region + "): next call in " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
+          Duration.ofMillis(waitMillis));
+    }
+  }
+
+  private static final class Bucket {
+    private final Quota quota;
+    private double tokens;
+    private long lastMillis;
+
+    Bucket(Quota quota, long now) {
+      this.quota = quota;
+      this.tokens = quota.burst();
+      this.lastMillis = now;
+    }
+
+    /** 0 when a token was taken, else the milliseconds until one will be there. */
+    synchronized long take(long now) {
+      tokens = Math.min(quota.burst(), tokens + Math.max(0, now - lastMillis) / 1000.0 * quota.perSecond());
+      lastMillis = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      return (long) Math.ceil((1 - tokens) / quota.perSecond() * 1000);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.tap.operator.aws;
+
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkClient;
+
+/**
+ * One AWS service, described once: its name in calls and quotas ({@code dynamodb}), its id in the
+ * SDK's endpoint settings ({@code AWS_ENDPOINT_URL_DYNAMODB}), the SDK client interface, how to build
+ * the real client from shared settings, and the simulated one for a region of the simulated account.
+ */
+public record AwsService<C extends SdkClient>(String name, String title, String endpointId, Class<C> clientType,
+    Function<SdkClientSettings, C> real, BiFunction<SimulatedAws, String, C> simulated) {
+
+  @Override
+  public String toString() {
+    return title;
+  }
+}
