@@ -37,7 +37,7 @@ public final class ItemsHandler implements RequestHandler<APIGatewayProxyRequest
 
   public ItemsHandler(HandlerConfig config, DynamoDbClient dynamo) {
     this(new ItemsService(new ItemsRepository(dynamo, config.tableName(), config.indexName()),
-        new PageTokens(config.tokenKey()), Clock.systemUTC(), UUID::randomUUID), new RequestLog(System.out));
+        new PageTokens(config.tokenKey()), Clock.systemUTC(), UUID::randomUUID), new RequestLog(System.out, System.err));
   }
 
   ItemsHandler(ItemsService items, RequestLog log) {
@@ -62,9 +62,13 @@ public final class ItemsHandler implements RequestHandler<APIGatewayProxyRequest
     } catch (SdkServiceException e) {
       failure = e.getClass().getSimpleName();
       ApiError error = isThrottling(e) ? ApiError.throttled(RETRY_AFTER_SECONDS) : ApiError.internal();
+      if (!isThrottling(e)) {
+        log.failure(requestId, e);
+      }
       response = HttpResponses.error(error, requestId);
     } catch (RuntimeException e) {
       failure = e.getClass().getSimpleName();
+      log.failure(requestId, e);
       response = HttpResponses.error(ApiError.internal(), requestId);
     }
     log.request(requestId, event == null ? null : event.getHttpMethod(), route, response.getStatusCode(),

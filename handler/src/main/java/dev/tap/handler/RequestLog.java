@@ -3,15 +3,29 @@ package dev.tap.handler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 
-/** One structured JSON line per request: what was asked and how it ended, never bodies or items. */
+/**
+ * One structured JSON line per request on {@code out}: what was asked and how it ended, never bodies
+ * or items. A failure that answers 500 also writes its stack trace to {@code errors}, so a bug is
+ * more than a class name.
+ */
 final class RequestLog {
 
   private static final int MAX_METHOD_LENGTH = 16;
 
   private final PrintStream out;
+  private final PrintStream errors;
 
-  RequestLog(PrintStream out) {
+  RequestLog(PrintStream out, PrintStream errors) {
     this.out = out;
+    this.errors = errors;
+  }
+
+  /** The stack trace of the failure behind a 500, tagged with the request id. */
+  void failure(String requestId, Throwable failure) {
+    synchronized (errors) {
+      errors.println("request " + requestId + " failed:");
+      failure.printStackTrace(errors);
+    }
   }
 
   void request(String requestId, String method, Route route, int status, long latencyMicros, String failure) {

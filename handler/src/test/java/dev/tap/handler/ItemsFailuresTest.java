@@ -53,6 +53,9 @@ class ItemsFailuresTest {
     assertThat(response.rawBody()).doesNotContain("secret", "IllegalStateException");
     assertThat(response.body().at("/error/message").asText()).isEqualTo("an internal error occurred");
     assertThat(api.logLines()).singleElement().asString().contains("\"level\":\"ERROR\"", "\"status\":500");
+    String requestId = response.body().at("/error/requestId").asText();
+    assertThat(api.errorOutput()).contains("request " + requestId + " failed:")
+        .contains("java.lang.IllegalStateException").contains("\tat ").doesNotContain("\"name\"");
   }
 
   @Test

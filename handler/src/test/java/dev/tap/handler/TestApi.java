@@ -26,6 +26,7 @@ final class TestApi {
 
   final MovableClock clock = new MovableClock(Instant.parse("2025-03-01T10:00:00Z"));
   final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
   final ItemsHandler handler;
   final String table;
 
@@ -36,7 +37,8 @@ final class TestApi {
     }
     ItemsService service = new ItemsService(new ItemsRepository(dynamo, table, HandlerConfig.DEFAULT_INDEX),
         new PageTokens("test-key"), clock, UUID::randomUUID);
-    this.handler = new ItemsHandler(service, new RequestLog(new PrintStream(logged, true, StandardCharsets.UTF_8)));
+    this.handler = new ItemsHandler(service, new RequestLog(new PrintStream(logged, true, StandardCharsets.UTF_8),
+        new PrintStream(errors, true, StandardCharsets.UTF_8)));
   }
 
   static TestApi on(Dynalite dynalite) {
@@ -99,5 +101,10 @@ final class TestApi {
 
   List<String> logLines() {
     return logged.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  /** What went to stderr: stack traces of failures behind 500s. */
+  String errorOutput() {
+    return errors.toString(StandardCharsets.UTF_8);
   }
 }

@@ -178,8 +178,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       String message = describe(failures);
       log.debug("{}: {}", id(resource), message);
       ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty());
+      // Looking again costs no AWS call until the quota has room, so poll pace is fine (and a moved clock is seen).
       return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
-          .rescheduleAfter(wait);
+          .rescheduleAfter(earlier(settings.pollInterval(), Optional.of(wait)));
     }
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
     long nextMillis = settings.retryDelay(attempt).toMillis();

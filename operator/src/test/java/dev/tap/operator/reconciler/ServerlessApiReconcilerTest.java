@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +77,23 @@ class ServerlessApiReconcilerTest {
     ServerlessApi fixed = operator.awaitCondition("invalid", Conditions.READY, Conditions.TRUE);
     assertThat(condition(fixed, Conditions.TERMINAL)).isEmpty();
     assertThat(fixed.getStatus().getObservedGeneration()).isEqualTo(2L);
+  }
+
+  @Test
+  void a_failure_that_is_no_aws_error_is_retried_and_logged_with_its_stack_trace() {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      operator.aws.faults().inject("dynamodb", "DescribeTable", 1, () -> new NullPointerException("a bug"));
+      operator.create(OperatorHarness.sample("dev.yaml", "buggy", api -> api));
+
+      operator.awaitCondition("buggy", Conditions.READY, Conditions.TRUE);
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("default/buggy: table failed unexpectedly")
+        .contains("java.lang.NullPointerException: a bug").contains("\tat ");
   }
 
   @Test

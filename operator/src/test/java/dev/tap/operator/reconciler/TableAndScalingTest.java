@@ -129,6 +129,45 @@ class TableAndScalingTest {
   }
 
   @Test
+  void scaling_reads_stay_at_one_page_each_however_many_other_tables_the_account_autoscales() {
+    OperatorSettings rare = new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100),
+        Duration.ofSeconds(1));
+    operator = OperatorHarness.start(client, rare);
+    for (int i = 0; i < 30; i++) {
+      String table = "other-team-" + i;
+      dynamo().createTable(r -> r.tableName(table).keySchema(k -> k.attributeName("pk").keyType("HASH"))
+          .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+          .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
+      for (ScalableDimension dimension : List.of(ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS,
+          ScalableDimension.DYNAMODB_TABLE_WRITE_CAPACITY_UNITS)) {
+        scaling().registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/" + table)
+            .scalableDimension(dimension).minCapacity(5).maxCapacity(50));
+        scaling().putScalingPolicy(r -> r.serviceNamespace("dynamodb").resourceId("table/" + table)
+            .scalableDimension(dimension).policyName("other-team-policy").policyType("TargetTrackingScaling")
+            .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(50.0).predefinedMetricSpecification(m ->
+                m.predefinedMetricType(dimension == ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS
+                    ? "DynamoDBReadCapacityUtilization" : "DynamoDBWriteCapacityUtilization"))));
+      }
+    }
+    operator.create(sample("prod.yaml", "crowded", api -> api));
+    operator.awaitCondition("crowded", Conditions.READY, Conditions.TRUE);
+    operator.aws.calls().reset();
+
+    ServerlessApi edited = operator.edit("crowded", api -> {
+      api.getSpec().getApi().setMetricsEnabled(false);
+      return api;
+    });
+    await().atMost(PATIENCE).until(() ->
+        operator.get("crowded").getStatus().getObservedGeneration().equals(edited.getMetadata().getGeneration()));
+
+    assertThat(operator.aws.calls().count("application-autoscaling", "DescribeScalableTargets")).isEqualTo(1);
+    assertThat(operator.aws.calls().count("application-autoscaling", "DescribeScalingPolicies")).isEqualTo(1);
+    assertThat(operator.aws.calls().writes()).isZero();
+    assertThat(operator.get("crowded").getStatus().getScaling().getTargets()).hasSize(4)
+        .allSatisfy(t -> assertThat(t.getResourceId()).startsWith("table/crowded-items-prod"));
+  }
+
+  @Test
   void a_converged_resource_is_not_patched_again_by_its_resyncs() {
     start().create(sample("dev.yaml", "quiet", api -> api));
     operator.awaitCondition("quiet", Conditions.READY, Conditions.TRUE);

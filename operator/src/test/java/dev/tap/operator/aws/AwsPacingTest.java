@@ -1,0 +1,95 @@
+package dev.tap.operator.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.testsupport.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+class AwsPacingTest {
+
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+  @Test
+  void a_call_over_the_quota_is_held_back_with_the_wait_until_the_next_token() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "CreateTable", 1.0 / 5, 1)), 1, clock);
+
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable");
+
+    assertThatThrownBy(() -> pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> {
+          assertThat(e.waitFor()).isEqualTo(Duration.ofSeconds(5));
+          assertThat(e.getMessage()).isEqualTo(
+              "waiting for the DynamoDB CreateTable quota (1 per 5 s in us-east-1): next call in 5 s");
+        });
+    // Other operations, and the same operation in another region, have quotas of their own.
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable");
+    pacing.take("eu-west-1", AwsServices.DYNAMODB, "CreateTable");
+
+    clock.advance(Duration.ofSeconds(5));
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable");
+  }
+
+  @Test
+  void a_service_wide_quota_covers_the_operations_without_their_own_and_bursts() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "*", 10, 40),
+        new AwsPacing.Quota("dynamodb", "CreateTable", 1, 1)), 1, clock);
+
+    for (int i = 0; i < 40; i++) {
+      pacing.take("us-east-1", AwsServices.DYNAMODB, i % 2 == 0 ? "DescribeTable" : "UpdateTable");
+    }
+    assertThatThrownBy(() -> pacing.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(100)));
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable");
+  }
+
+  @Test
+  void each_deployment_takes_its_share_of_the_quota() {
+    AwsPacing half = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "*", 10, 40)), 0.5, clock);
+
+    for (int i = 0; i < 20; i++) {
+      half.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable");
+    }
+    assertThatThrownBy(() -> half.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(200)));
+    assertThatThrownBy(() -> new AwsPacing(List.of(), 0, clock)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void paced_clients_take_one_token_per_request_sent_whatever_form_the_call_takes() {
+    SimulatedAws aws = new SimulatedAws(clock, Duration.ZERO);
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "DescribeTable", 1, 2),
+        new AwsPacing.Quota("application-autoscaling", "DescribeScalableTargets", 1, 1)), 1, clock);
+    PacedAwsClients paced = new PacedAwsClients(aws, pacing);
+    DynamoDbClient dynamo = paced.client(AwsServices.DYNAMODB, "us-east-1");
+
+    assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(QuotaWaitException.class);
+    assertThat(aws.calls().count("dynamodb", "DescribeTable")).isEqualTo(2);
+
+    ApplicationAutoScalingClient scaling = paced.client(AwsServices.APPLICATION_AUTO_SCALING, "us-east-1");
+    scaling.describeScalableTargetsPaginator(r -> r.serviceNamespace("dynamodb")).scalableTargets().forEach(t -> { });
+    assertThatThrownBy(() -> scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")))
+        .isInstanceOf(QuotaWaitException.class);
+    assertThat(aws.calls().count("application-autoscaling", "DescribeScalableTargets")).isEqualTo(1);
+  }
+
+  @Test
+  void the_documented_quotas_hold_api_gateway_deployments_to_one_per_five_seconds() {
+    AwsService<DynamoDbClient> apiGateway = new AwsService<>("apigateway", "API Gateway", "API_GATEWAY",
+        DynamoDbClient.class, s -> null, (a, r) -> null);
+    AwsPacing pacing = AwsPacing.documented(1, clock);
+
+    pacing.take("us-east-1", apiGateway, "CreateDeployment");
+    assertThatThrownBy(() -> pacing.take("us-east-1", apiGateway, "CreateDeployment"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofSeconds(5)));
+  }
+}
