@@ -2,7 +2,7 @@ package dev.tap.operator;
 
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
-import dev.tap.operator.aws.PacedAwsClients;
+import dev.tap.operator.aws.HookedAwsClients;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
@@ -27,7 +27,7 @@ public final class OperatorLauncher {
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withCloseClientOnStop(false));
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
-        new PacedAwsClients(aws, pacing), regions, changes, settings, clock), override -> override.withRetry(settings.retry()));
+        new HookedAwsClients(aws, pacing), regions, changes, settings, clock), override -> override.withRetry(settings.retry()));
     return operator;
   }
 }

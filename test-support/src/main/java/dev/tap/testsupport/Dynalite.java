@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class Dynalite implements AutoCloseable {
         throw new IllegalStateException("dynalite is not installed at " + CLI
             + ": run the tests with 'mvn verify', which installs it (test-support/install-test-tools.sh)");
       }
-      int port = freePort();
+      int port = Moto.freePort();
       Process process = new ProcessBuilder("node", CLI.toString(), "--port", Integer.toString(port),
           "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -92,12 +91,6 @@ public final class Dynalite implements AutoCloseable {
   @Override
   public void close() {
     process.destroy();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static Path findRoot() {

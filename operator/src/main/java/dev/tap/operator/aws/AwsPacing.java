@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each takes its {@code share} of every quota. The SDK's adaptive retry is no substitute: its limiter
  * is per client and only reacts to throttling already received.
  */
-public final class AwsPacing {
+public final class AwsPacing implements AwsCallHook {
 
   /** A documented quota: {@code operation} "*" covers every operation of the service without its own quota. */
   public record Quota(String service, String operation, double perSecond, double burst) {
@@ -71,6 +71,11 @@ public final class AwsPacing {
   /** No pacing at all. */
   public static AwsPacing none(Clock clock) {
     return new AwsPacing(List.of(), 1, clock);
+  }
+
+  @Override
+  public void before(AwsService<?> service, String region, String operation) {
+    take(region, service, operation);
   }
 
   /** Takes a token for one call, or throws {@link QuotaWaitException} without sending it. */

@@ -10,34 +10,35 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
- * Clients whose every operation first takes a token from {@link AwsPacing}. The SDK's interfaces
- * route their convenience forms (builders, paginators) to the one method per operation that takes
- * its request object; only that method is paced, so a paginated read costs one token per page.
+ * Clients whose every operation passes an {@link AwsCallHook} (pacing in production; call recording
+ * and crash injection in tests). The SDK's interfaces route their convenience forms (builders,
+ * paginators) to the one method per operation that takes its request object; only that method is
+ * hooked, so a paginated read is one operation per page.
  */
-public final class PacedAwsClients implements AwsClients {
+public final class HookedAwsClients implements AwsClients {
 
   private final AwsClients delegate;
-  private final AwsPacing pacing;
+  private final AwsCallHook hook;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
-  public PacedAwsClients(AwsClients delegate, AwsPacing pacing) {
+  public HookedAwsClients(AwsClients delegate, AwsCallHook hook) {
     this.delegate = delegate;
-    this.pacing = pacing;
+    this.hook = hook;
   }
 
   @Override
   public <C extends SdkClient> C client(AwsService<C> service, String region) {
     return service.clientType().cast(clients.computeIfAbsent(service.name() + "/" + region, key ->
         (SdkClient) Proxy.newProxyInstance(service.clientType().getClassLoader(), new Class<?>[] {service.clientType()},
-            new Pacer(service, region, delegate.client(service, region)))));
+            new Hook(service, region, delegate.client(service, region)))));
   }
 
-  private final class Pacer implements InvocationHandler {
+  private final class Hook implements InvocationHandler {
     private final AwsService<?> service;
     private final String region;
     private final SdkClient target;
 
-    Pacer(AwsService<?> service, String region, SdkClient target) {
+    Hook(AwsService<?> service, String region, SdkClient target) {
       this.service = service;
       this.region = region;
       this.target = target;
@@ -47,21 +48,24 @@ public final class PacedAwsClients implements AwsClients {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       boolean operation = args != null && args.length == 1 && SdkRequest.class.isAssignableFrom(method.getParameterTypes()[0])
           && !method.getName().endsWith("Paginator");
-      if (operation) {
-        pacing.take(region, service, Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
-      } else if (method.isDefault() && !isObjectMethod(method)) {
+      if (!operation && method.isDefault()) {
         // builder and paginator forms call back into this proxy for each request they send
         return InvocationHandler.invokeDefault(proxy, method, args);
       }
+      String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+      if (operation) {
+        hook.before(service, region, name);
+      }
+      Object result;
       try {
-        return method.invoke(target, args);
+        result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-    }
-
-    private boolean isObjectMethod(Method method) {
-      return method.getDeclaringClass() == Object.class;
+      if (operation) {
+        hook.after(service, region, name);
+      }
+      return result;
     }
   }
 }

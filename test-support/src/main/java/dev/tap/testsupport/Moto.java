@@ -1,0 +1,65 @@
+package dev.tap.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * moto's server, an independent AWS implementation (Python), on a free loopback port: one process
+ * serves every service the operator uses. Maven installs it before the tests run
+ * (test-support/install-test-tools.sh). It is lenient (nothing is asynchronous, few validations):
+ * a check of what the real SDK clients send over the wire, not a model of AWS.
+ */
+public final class Moto implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private Moto(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static Moto start() {
+    try {
+      int port = freePort();
+      Process process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Moto moto = new Moto(process, port);
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest ping = HttpRequest.newBuilder(moto.endpoint().resolve("/moto-api/")).build();
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("moto's server exited with " + process.exitValue()
+              + ": is moto[server] installed for python3? ('mvn verify' installs it)");
+        }
+        return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      });
+      return moto;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start moto's server (python3 -m moto.server)", e);
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
