@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
+import dev.tap.operator.aws.HookedAwsClients;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
@@ -13,6 +14,7 @@ import dev.tap.operator.validation.CrdSchema;
 import dev.tap.testsupport.JumpingClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
@@ -35,16 +37,62 @@ public final class OperatorHarness implements AutoCloseable {
   public final SimulatedAws aws;
   /** The one time of the operator and the simulated AWS: a test jumps it ahead instead of waiting. */
   public final JumpingClock clock;
-  private final Operator operator;
+  private final AwsClients clients;
+  private final AwsPacing pacing;
+  private final OperatorSettings settings;
+  private volatile Running running;
+
+  /** One operator process: its own Kubernetes client, and the switch that can crash it. */
+  private record Running(Operator operator, KubernetesClient client, CrashSwitch crash) {
+    void stop() {
+      operator.stop();
+      client.close();
+    }
+  }
 
   private OperatorHarness(KubernetesClient client, SimulatedAws aws, AwsClients clients, JumpingClock clock,
       AwsPacing pacing, OperatorSettings settings) {
     this.client = client;
     this.aws = aws;
     this.clock = clock;
-    this.operator = OperatorLauncher.create(client, clients, pacing, new RegionResolver(REGION),
-        new KubernetesChangeRecorder(client, clock), settings, clock);
+    this.clients = clients;
+    this.pacing = pacing;
+    this.settings = settings;
+    this.running = launch();
+  }
+
+  private Running launch() {
+    CrashSwitch crash = new CrashSwitch();
+    KubernetesClient own = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)).build();
+    Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
+        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), settings, clock);
     operator.start();
+    return new Running(operator, own, crash);
+  }
+
+  /** The running operator stops right after its next {@code k}-th AWS call: AWS applied it, the operator never knew. */
+  public void crashAfterAwsCalls(int k) {
+    running.crash().afterAwsCalls(k);
+  }
+
+  /** The running operator stops right after its next {@code k}-th status write. */
+  public void crashAfterStatusWrites(int k) {
+    running.crash().afterStatusWrites(k);
+  }
+
+  /**
+   * Waits for the armed crash, stops the crashed operator for good and starts a fresh one on the same
+   * Kubernetes and AWS state. Returns how many AWS calls the crashed one made.
+   */
+  public int awaitCrashAndRestart() throws InterruptedException {
+    Running crashed = running;
+    if (!crashed.crash().awaitCrash(PATIENCE)) {
+      throw new AssertionError("the operator did not reach the armed crash point within " + PATIENCE);
+    }
+    crashed.stop();
+    running = launch();
+    return crashed.crash().awsCalls();
   }
 
   public static void installCrd(KubernetesClient client) {
@@ -115,7 +163,7 @@ public final class OperatorHarness implements AutoCloseable {
   /** Stops the operator and removes every ServerlessApi, so the next test starts from an empty cluster. */
   @Override
   public void close() {
-    operator.stop();
+    running.stop();
     for (ServerlessApi api : client.resources(ServerlessApi.class).inAnyNamespace().list().getItems()) {
       var resource = client.resources(ServerlessApi.class).inNamespace(api.getMetadata().getNamespace())
           .withName(api.getMetadata().getName());

@@ -24,6 +24,7 @@ import dev.tap.operator.workflow.OutcomeReady;
 import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -143,8 +144,8 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
    * A failed reconcile: Terminal failures stop retries until the spec or AWS changes; a call held
    * back by a quota is a reschedule for when the quota has room; anything else is Recoverable and
    * retried by JOSDK with exponential backoff ({@link OperatorSettings#retry()}), the message saying
-   * what failed and when the next attempt comes. A failure that is no AWS error is a bug: logged
-   * with its stack trace.
+   * what failed and when the next attempt comes. A failure that is neither an AWS nor a Kubernetes
+   * API error is a bug: logged with its stack trace.
    */
   @Override
   public ErrorStatusUpdateControl<ServerlessApi> updateErrorStatus(ServerlessApi resource,
@@ -155,8 +156,8 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
         .ifPresent(session -> session.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
     Map<String, Exception> failures = failuresOf(e);
     failures.forEach((where, failure) -> {
-      if (!(failure instanceof SdkException || failure instanceof TerminalException
-          || failure instanceof QuotaWaitException)) {
+      if (!(failure instanceof SdkException || failure instanceof KubernetesClientException
+          || failure instanceof TerminalException || failure instanceof QuotaWaitException)) {
         log.warn("{}: {} failed unexpectedly", id(resource), where, failure);
       }
     });

@@ -1,0 +1,81 @@
+package dev.tap.operator.reconciler;
+
+import static dev.tap.operator.OperatorHarness.REGION;
+import static dev.tap.operator.OperatorHarness.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.status.Conditions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The operator killed at any point of a creation, then started afresh on the same Kubernetes and AWS
+ * state, converges to exactly what an uninterrupted run makes: no second table, nothing missing.
+ */
+@EnableKubernetesMockClient(crud = true)
+class CrashSafetyTest {
+
+  static KubernetesClient client;
+
+  private static final OperatorSettings RARE_RESYNC =
+      new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1));
+
+  @BeforeAll
+  static void installCrd() {
+    OperatorHarness.installCrd(client);
+  }
+
+  @Test
+  void a_crash_after_any_aws_call_of_a_creation_converges_to_the_same_aws_state() throws Exception {
+    int callsOfACleanRun;
+    try (OperatorHarness operator = OperatorHarness.start(client, RARE_RESYNC)) {
+      operator.create(sample("prod.yaml", "clean", api -> api));
+      operator.awaitCondition("clean", Conditions.READY, Conditions.TRUE);
+      callsOfACleanRun = (int) operator.aws.calls().total();
+      assertConverged(operator, "clean");
+    }
+
+    for (int k = 1; k <= callsOfACleanRun; k++) {
+      try (OperatorHarness operator = OperatorHarness.start(client, RARE_RESYNC)) {
+        operator.crashAfterAwsCalls(k);
+        operator.create(sample("prod.yaml", "crash" + k, api -> api));
+        operator.awaitCrashAndRestart();
+
+        operator.awaitCondition("crash" + k, Conditions.READY, Conditions.TRUE);
+        assertConverged(operator, "crash" + k);
+      }
+    }
+  }
+
+  @Test
+  void a_crash_after_a_status_write_converges_without_a_second_table() throws Exception {
+    for (int k = 1; k <= 3; k++) {
+      try (OperatorHarness operator = OperatorHarness.start(client, RARE_RESYNC)) {
+        operator.crashAfterStatusWrites(k);
+        operator.create(sample("prod.yaml", "written" + k, api -> api));
+        operator.awaitCrashAndRestart();
+
+        operator.awaitCondition("written" + k, Conditions.READY, Conditions.TRUE);
+        assertConverged(operator, "written" + k);
+      }
+    }
+  }
+
+  private static void assertConverged(OperatorHarness operator, String name) {
+    String table = name + "-items-prod";
+    assertThat(operator.aws.dynamoDb(REGION).peekTableNames()).containsExactly(table);
+    assertThat(operator.aws.calls().count("dynamodb", "CreateTable")).isEqualTo(1);
+    TableDescription description = operator.aws.dynamoDb(REGION).peek(table).orElseThrow();
+    assertThat(description.globalSecondaryIndexes()).hasSize(1);
+    assertThat(description.deletionProtectionEnabled()).isTrue();
+    assertThat(operator.aws.dynamoDb(REGION).peekPointInTimeRecovery(table)).isTrue();
+    assertThat(operator.aws.dynamoDb(REGION).peekTags(table)).containsEntry("tap.dev/owner", "default/" + name);
+    assertThat(operator.aws.autoScaling(REGION).peekTargets()).hasSize(4);
+    assertThat(operator.aws.autoScaling(REGION).peekPolicies()).hasSize(4);
+  }
+}
