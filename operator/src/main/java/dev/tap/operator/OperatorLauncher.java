@@ -10,7 +10,9 @@ import dev.tap.operator.reconciler.ServerlessApiReconciler;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds the operator: the one place that wires the reconciler to Kubernetes and AWS. */
 public final class OperatorLauncher {
@@ -20,12 +22,22 @@ public final class OperatorLauncher {
   /** {@code pacing} is shared by every resource: one account's quotas, whatever the number of resources. */
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock) {
+    return create(client, aws, pacing, regions, changes, settings, clock, Optional.empty());
+  }
+
+  /** With leader election: of several operators on one cluster, only the holder of the Lease reconciles. */
+  public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
+      KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
+      Optional<LeaderElectionConfiguration> election) {
     // Status is patched with JSON merge patches rather than server-side apply, which the
     // in-process API server of tests and the sandbox does not implement.
-    Operator operator = new Operator(o -> o.withKubernetesClient(client)
-        .withUseSSAToPatchPrimaryResource(false)
-        .withSSABasedCreateUpdateMatchForDependentResources(false)
-        .withCloseClientOnStop(false));
+    Operator operator = new Operator(o -> {
+      o.withKubernetesClient(client)
+          .withUseSSAToPatchPrimaryResource(false)
+          .withSSABasedCreateUpdateMatchForDependentResources(false)
+          .withCloseClientOnStop(false);
+      election.ifPresent(o::withLeaderElectionConfiguration);
+    });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
         new HookedAwsClients(aws, pacing), regions, changes, settings, clock), override -> override.withRetry(settings.retry()));
     return operator;

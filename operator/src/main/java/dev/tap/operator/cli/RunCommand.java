@@ -10,7 +10,9 @@ import dev.tap.operator.reconciler.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.io.IOException;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +33,18 @@ final class RunCommand implements Callable<Integer> {
           "Give each of several operator deployments on one account its share, such as 0.5 for two."})
   double quotaShare;
 
+  @Option(names = "--leader-election", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "Only the holder of a Lease reconciles, so two operator pods never act at once (default ${DEFAULT-VALUE}).")
+  boolean leaderElection;
+
+  @Option(names = "--lease-name", defaultValue = "tap-operator", paramLabel = "NAME",
+      description = "The leader-election Lease (default ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Option(names = "--lease-namespace", defaultValue = "${env:POD_NAMESPACE:-tap-system}", paramLabel = "NAMESPACE",
+      description = "The Lease's namespace: the operator's own (default ${DEFAULT-VALUE}, from POD_NAMESPACE).")
+  String leaseNamespace;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     CountDownLatch stopped = new CountDownLatch(1);
@@ -38,7 +52,9 @@ final class RunCommand implements Callable<Integer> {
       SdkAwsClients aws = SdkAwsClients.fromEnvironment();
       Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(quotaShare, Clock.systemUTC()),
           RegionResolver.fromEnvironment(System.getenv()),
-          new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC());
+          new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC(),
+          leaderElection ? Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
+              .withLeaseNamespace(leaseNamespace).build()) : Optional.empty());
       operator.start();
       HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
