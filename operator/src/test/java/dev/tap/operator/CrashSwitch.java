@@ -41,6 +41,10 @@ final class CrashSwitch implements AwsCallHook, Interceptor {
     return awsCalls.get();
   }
 
+  boolean hasCrashed() {
+    return isCrashed();
+  }
+
   private boolean isCrashed() {
     return crashed.getCount() == 0;
   }

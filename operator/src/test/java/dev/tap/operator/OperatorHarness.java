@@ -81,6 +81,11 @@ public final class OperatorHarness implements AutoCloseable {
     running.crash().afterStatusWrites(k);
   }
 
+  /** Whether the running operator reached its armed crash point. */
+  public boolean hasCrashed() {
+    return running.crash().hasCrashed();
+  }
+
   /**
    * Waits for the armed crash, stops the crashed operator for good and starts a fresh one on the same
    * Kubernetes and AWS state. Returns how many AWS calls the crashed one made.
