@@ -6,16 +6,18 @@ import dev.tap.operator.api.v1alpha1.ScalingSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.TableSpec;
 import dev.tap.operator.naming.AwsNames;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Spec to the scalable targets and target-tracking policies it asks for. Pure. */
 public final class ScalingDesiredBuilder {
 
-  static final String READ_POLICY = "tap-read-target-tracking";
-  static final String WRITE_POLICY = "tap-write-target-tracking";
-  /** Every policy name the operator gives; reads filter by them. */
-  static final List<String> POLICY_NAMES = List.of(READ_POLICY, WRITE_POLICY);
+  /** PolicyName: 1-256 printable characters. */
+  private static final int MAX_POLICY_NAME = 256;
 
   private ScalingDesiredBuilder() {}
 
@@ -32,6 +34,35 @@ public final class ScalingDesiredBuilder {
     return List.copyOf(targets);
   }
 
+  /**
+   * The policy of one target, named after its resource, such as
+   * {@code tap-read-target-tracking:table/tap-items-prod}: reads filter by these names, so they return
+   * this resource's policies only, however many tables the account (or this operator) autoscales.
+   */
+  public static String policyName(String resourceId, boolean read) {
+    String name = "tap-" + (read ? "read" : "write") + "-target-tracking:" + resourceId;
+    if (name.length() <= MAX_POLICY_NAME) {
+      return name;
+    }
+    // Too long (a 255-character table and index name): keep it unique with a digest of the whole name.
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      return name.substring(0, MAX_POLICY_NAME - 17) + "~" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Both policy names of each resource. */
+  public static List<String> policyNames(List<String> resourceIds) {
+    List<String> names = new ArrayList<>();
+    resourceIds.forEach(id -> {
+      names.add(policyName(id, true));
+      names.add(policyName(id, false));
+    });
+    return List.copyOf(names);
+  }
+
   public static String tableResourceId(String table) {
     return "table/" + table;
   }
@@ -41,11 +72,11 @@ public final class ScalingDesiredBuilder {
       return;
     }
     if (autoScaling.getRead() != null) {
-      targets.add(target(resourceId, "dynamodb:" + kind + ":ReadCapacityUnits", autoScaling.getRead(), READ_POLICY,
+      targets.add(target(resourceId, "dynamodb:" + kind + ":ReadCapacityUnits", autoScaling.getRead(), policyName(resourceId, true),
           "DynamoDBReadCapacityUtilization"));
     }
     if (autoScaling.getWrite() != null) {
-      targets.add(target(resourceId, "dynamodb:" + kind + ":WriteCapacityUnits", autoScaling.getWrite(), WRITE_POLICY,
+      targets.add(target(resourceId, "dynamodb:" + kind + ":WriteCapacityUnits", autoScaling.getWrite(), policyName(resourceId, false),
           "DynamoDBWriteCapacityUtilization"));
     }
   }

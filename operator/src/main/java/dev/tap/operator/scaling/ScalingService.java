@@ -21,7 +21,7 @@ public final class ScalingService {
   /**
    * The targets and policies of the given resources (the table and its indexes), whatever else the
    * account holds: DescribeScalableTargets filtered by those ResourceIds, DescribeScalingPolicies
-   * filtered by our policy names (its ResourceId filter takes one id), then by resource here.
+   * filtered by the names of their policies (its ResourceId filter takes one id), then by resource here.
    */
   public ObservedScaling observe(List<String> resourceIds) {
     List<ObservedScaling.Target> targets = new ArrayList<>();
@@ -34,7 +34,7 @@ public final class ScalingService {
     }
     List<ObservedScaling.Policy> policies = new ArrayList<>();
     for (ScalingPolicy policy : scaling.describeScalingPoliciesPaginator(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
-        .policyNames(ScalingDesiredBuilder.POLICY_NAMES)).scalingPolicies()) {
+        .policyNames(ScalingDesiredBuilder.policyNames(resourceIds))).scalingPolicies()) {
       if (resourceIds.contains(policy.resourceId())) {
         var config = policy.targetTrackingScalingPolicyConfiguration();
         policies.add(new ObservedScaling.Policy(policy.policyName(), policy.resourceId(),

@@ -15,6 +15,7 @@ import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import dev.tap.operator.reconciler.OperatorSettings;
+import dev.tap.operator.scaling.ScalingDesiredBuilder;
 import dev.tap.operator.status.Conditions;
 import dev.tap.operator.table.TableDesiredBuilder;
 import dev.tap.operator.table.TableRequests;
@@ -129,12 +130,14 @@ class TableAndScalingTest {
   }
 
   @Test
-  void scaling_reads_stay_at_one_page_each_however_many_other_tables_the_account_autoscales() {
+  void scaling_reads_stay_at_one_page_each_however_many_other_tables_the_account_or_this_operator_autoscales() {
     OperatorSettings rare = new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofSeconds(1));
     operator = OperatorHarness.start(client, rare);
+    // Half of them look like other ServerlessApis' tables (this operator's policy names), half like another team's.
     for (int i = 0; i < 30; i++) {
       String table = "other-team-" + i;
+      boolean likeOurs = i % 2 == 1;
       dynamo().createTable(r -> r.tableName(table).keySchema(k -> k.attributeName("pk").keyType("HASH"))
           .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
           .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
@@ -143,7 +146,9 @@ class TableAndScalingTest {
         scaling().registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/" + table)
             .scalableDimension(dimension).minCapacity(5).maxCapacity(50));
         scaling().putScalingPolicy(r -> r.serviceNamespace("dynamodb").resourceId("table/" + table)
-            .scalableDimension(dimension).policyName("other-team-policy").policyType("TargetTrackingScaling")
+            .scalableDimension(dimension).policyName(!likeOurs ? "other-team-policy"
+                : ScalingDesiredBuilder.policyName("table/" + table, dimension == ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS))
+            .policyType("TargetTrackingScaling")
             .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(50.0).predefinedMetricSpecification(m ->
                 m.predefinedMetricType(dimension == ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS
                     ? "DynamoDBReadCapacityUtilization" : "DynamoDBWriteCapacityUtilization"))));

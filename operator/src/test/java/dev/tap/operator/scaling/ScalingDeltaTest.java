@@ -62,4 +62,16 @@ class ScalingDeltaTest {
         new ScalingChange.PutPolicy(read(10, 200, 50)),
         new ScalingChange.Deregister(TABLE, "dynamodb:table:WriteCapacityUnits"));
   }
+
+  @Test
+  void each_target_has_a_policy_named_after_its_resource_within_256_characters() {
+    assertThat(ScalingDesiredBuilder.policyName("table/tap-items-prod", true))
+        .isEqualTo("tap-read-target-tracking:table/tap-items-prod");
+    assertThat(ScalingDesiredBuilder.policyName("table/tap-items-prod/index/createdAt-index", false))
+        .isEqualTo("tap-write-target-tracking:table/tap-items-prod/index/createdAt-index");
+    String longTable = "table/" + "t".repeat(255) + "/index/";
+    String one = ScalingDesiredBuilder.policyName(longTable + "a".repeat(255), true);
+    String other = ScalingDesiredBuilder.policyName(longTable + "b".repeat(255), true);
+    assertThat(one).hasSize(256).isNotEqualTo(other);
+  }
 }

@@ -1,27 +1,16 @@
 package dev.tap.operator.aws.simulated.dynamodb;
 
 import dev.tap.operator.aws.AwsServices;
-import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
-import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsUnavailableException;
-import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
@@ -30,25 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsR
 import software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
 import software.amazon.awssdk.services.dynamodb.model.TagResourceResponse;
@@ -60,75 +39,31 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
 
 /**
- * DynamoDB's control plane for PROVISIONED tables, as the DynamoDB API Reference describes it.
- * Each operation below cites the rule it models; anything the operator does not use is not offered
- * (the SDK interface's defaults throw UnsupportedOperationException).
+ * The SDK's {@link DynamoDbClient} over {@link DynamoDbState}: each operation enters the account
+ * (counted, delayed, faulted, rate-limited), hands the request's fields to the state, and builds the
+ * response. No rule lives here. Operations the operator does not use are not offered (the interface's
+ * defaults throw UnsupportedOperationException).
  */
 public final class SimulatedDynamoDb implements DynamoDbClient {
 
   private static final String SERVICE = AwsServices.DYNAMODB.name();
-  /** Table and index names: 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'. */
-  private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_.-]{3,255}$");
-  /** Up to 20 global secondary indexes per table (default quota). */
-  private static final int MAX_INDEXES = 20;
-  /** Up to 50 tags per resource. */
-  private static final int MAX_TAGS = 50;
 
-  private final String region;
   private final SimulatedAws aws;
-  private final Map<String, Table> tables = new TreeMap<>();
+  private final DynamoDbState state;
 
   public SimulatedDynamoDb(SimulatedAws aws, String region) {
-    this.region = region;
     this.aws = aws;
+    this.state = new DynamoDbState(region, aws);
   }
 
-  /** One index of a table. */
-  static final class Index {
-    final String name;
-    final List<KeySchemaElement> keySchema;
-    final Projection projection;
-    long read;
-    long write;
-    IndexStatus status;
-    Instant settlesAt;
-
-    Index(String name, List<KeySchemaElement> keySchema, Projection projection, long read, long write) {
-      this.name = name;
-      this.keySchema = List.copyOf(keySchema);
-      this.projection = projection;
-      this.read = read;
-      this.write = write;
-    }
-  }
-
-  /** One table and everything DynamoDB keeps about it. */
-  static final class Table {
-    final String name;
-    final String arn;
-    final Instant created;
-    final List<KeySchemaElement> keySchema;
-    final Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
-    final Map<String, Index> indexes = new LinkedHashMap<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
-    TableStatus status;
-    Instant settlesAt;
-    long read;
-    long write;
-    boolean deletionProtection;
-    boolean pointInTimeRecovery;
-
-    Table(String name, String arn, Instant created, List<KeySchemaElement> keySchema) {
-      this.name = name;
-      this.arn = arn;
-      this.created = created;
-      this.keySchema = List.copyOf(keySchema);
-    }
+  /** The region's tables and their rules: what Application Auto Scaling and test controls act on. */
+  public DynamoDbState state() {
+    return state;
   }
 
   @Override
   public String serviceName() {
-    return "dynamodb";
+    return SERVICE;
   }
 
   @Override
@@ -136,439 +71,137 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
     // Nothing to release: the simulated account outlives its clients.
   }
 
-  // ---- CreateTable: a new table is CREATING, then ACTIVE. -------------------------------------
-
   @Override
-  public synchronized CreateTableResponse createTable(CreateTableRequest request) {
-    enter("CreateTable");
-    String name = request.tableName();
-    checkName(name, "TableName");
-    if (tables.containsKey(name)) {
-      throw inUse("Table already exists: " + name);
-    }
-    if (request.billingMode() == BillingMode.PAY_PER_REQUEST) {
-      throw validation("this simulation models PROVISIONED tables only");
-    }
-    ProvisionedThroughput throughput = requireThroughput(request.provisionedThroughput(), "table");
-    checkKeysDefined(request.keySchema(), request.attributeDefinitions());
-    if (request.globalSecondaryIndexes().size() > MAX_INDEXES) {
-      throw limit("Too many global secondary indexes: at most " + MAX_INDEXES);
-    }
-    Set<String> used = keyAttributes(request.keySchema());
-    for (GlobalSecondaryIndex index : request.globalSecondaryIndexes()) {
-      checkName(index.indexName(), "IndexName");
-      checkKeysDefined(index.keySchema(), request.attributeDefinitions());
-      requireThroughput(index.provisionedThroughput(), "index " + index.indexName());
-      used.addAll(keyAttributes(index.keySchema()));
-    }
-    // "Some AttributeDefinitions are not used in the KeySchema": only key attributes are defined.
-    for (AttributeDefinition definition : request.attributeDefinitions()) {
-      if (!used.contains(definition.attributeName())) {
-        throw validation("One or more parameter values were invalid: Some AttributeDefinitions are not used in the"
-            + " KeySchema or LocalSecondaryIndexes");
-      }
-    }
-    checkTags(request.tags().size());
-    Instant now = aws.clock().instant();
-    Table table = new Table(name, arn(name), now, request.keySchema());
-    request.attributeDefinitions().forEach(d -> table.attributes.put(d.attributeName(), d));
-    table.read = throughput.readCapacityUnits();
-    table.write = throughput.writeCapacityUnits();
-    table.deletionProtection = Boolean.TRUE.equals(request.deletionProtectionEnabled());
-    for (GlobalSecondaryIndex gsi : request.globalSecondaryIndexes()) {
-      Index index = new Index(gsi.indexName(), gsi.keySchema(), gsi.projection(),
-          gsi.provisionedThroughput().readCapacityUnits(), gsi.provisionedThroughput().writeCapacityUnits());
-      busy(index, IndexStatus.CREATING);
-      table.indexes.put(index.name, index);
-    }
-    request.tags().forEach(tag -> table.tags.put(tag.key(), tag.value()));
-    busy(table, TableStatus.CREATING);
-    tables.put(name, table);
+  public CreateTableResponse createTable(CreateTableRequest request) {
+    aws.enter(SERVICE, "CreateTable");
+    Map<String, String> tags = new LinkedHashMap<>();
+    request.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+    DynamoDbState.Table table = state.createTable(request.tableName(), request.billingMode(),
+        request.provisionedThroughput(), request.keySchema(), request.attributeDefinitions(),
+        request.globalSecondaryIndexes(), tags, request.deletionProtectionEnabled());
     return CreateTableResponse.builder().tableDescription(describe(table)).build();
   }
 
-  // ---- DescribeTable ---------------------------------------------------------------------------
-
   @Override
-  public synchronized DescribeTableResponse describeTable(DescribeTableRequest request) {
-    enter("DescribeTable");
-    return DescribeTableResponse.builder().table(describe(existing(request.tableName()))).build();
+  public DescribeTableResponse describeTable(DescribeTableRequest request) {
+    aws.enter(SERVICE, "DescribeTable");
+    return DescribeTableResponse.builder().table(describe(state.table(request.tableName()))).build();
   }
 
   @Override
-  public synchronized ListTablesResponse listTables(ListTablesRequest request) {
-    enter("ListTables");
-    settle();
-    return ListTablesResponse.builder().tableNames(List.copyOf(tables.keySet())).build();
+  public ListTablesResponse listTables(ListTablesRequest request) {
+    aws.enter(SERVICE, "ListTables");
+    return ListTablesResponse.builder().tableNames(state.tableNames()).build();
   }
 
-  // ---- UpdateTable: only on an ACTIVE table; one index create or delete per call; no no-ops. ---
-
   @Override
-  public synchronized UpdateTableResponse updateTable(UpdateTableRequest request) {
-    enter("UpdateTable");
-    Table table = existing(request.tableName());
-    if (table.status != TableStatus.ACTIVE) {
-      throw inUse("Attempt to change a resource which is still in use: Table is being "
-          + table.status.toString().toLowerCase() + ": " + table.name);
-    }
-    Optional<Index> busyIndex = table.indexes.values().stream().filter(i -> i.status != IndexStatus.ACTIVE).findFirst();
-    if (busyIndex.isPresent()) {
-      throw inUse("Attempt to change a resource which is still in use: Index " + busyIndex.get().name + " is "
-          + busyIndex.get().status + " on table " + table.name);
-    }
-    List<GlobalSecondaryIndexUpdate> indexUpdates = request.globalSecondaryIndexUpdates();
-    long creates = indexUpdates.stream().filter(u -> u.create() != null).count();
-    long deletes = indexUpdates.stream().filter(u -> u.delete() != null).count();
-    if (creates + deletes > 1) {
-      throw validation("One or more parameter values were invalid: only one global secondary index can be created or"
-          + " deleted per UpdateTable");
-    }
-    if (creates + deletes == 1 && (request.provisionedThroughput() != null || indexUpdates.size() > 1)) {
-      throw validation("One or more parameter values were invalid: an index create or delete cannot be combined with"
-          + " other changes in one UpdateTable");
-    }
-    boolean changed = false;
-    if (request.provisionedThroughput() != null) {
-      ProvisionedThroughput wanted = requireThroughput(request.provisionedThroughput(), "table");
-      if (wanted.readCapacityUnits() == table.read && wanted.writeCapacityUnits() == table.write) {
-        throw validation("The provisioned throughput for the table will not change. The requested value equals the"
-            + " current value. Current ReadCapacityUnits provisioned for the table: " + table.read
-            + ". Requested ReadCapacityUnits: " + wanted.readCapacityUnits() + ". Current WriteCapacityUnits provisioned"
-            + " for the table: " + table.write + ". Requested WriteCapacityUnits: " + wanted.writeCapacityUnits()
-            + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
-      }
-      table.read = wanted.readCapacityUnits();
-      table.write = wanted.writeCapacityUnits();
-      busy(table, TableStatus.UPDATING);
-      changed = true;
-    }
-    for (GlobalSecondaryIndexUpdate update : indexUpdates) {
-      changed |= applyIndexUpdate(table, update, request.attributeDefinitions());
-    }
-    if (request.deletionProtectionEnabled() != null && request.deletionProtectionEnabled() != table.deletionProtection) {
-      table.deletionProtection = request.deletionProtectionEnabled();
-      changed = true;
-    }
-    if (!changed) {
-      throw validation("One or more parameter values were invalid: the UpdateTable request changes nothing");
-    }
+  public UpdateTableResponse updateTable(UpdateTableRequest request) {
+    aws.enter(SERVICE, "UpdateTable");
+    DynamoDbState.Table table = state.updateTable(request.tableName(), request.provisionedThroughput(),
+        request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), request.deletionProtectionEnabled());
     return UpdateTableResponse.builder().tableDescription(describe(table)).build();
   }
 
-  private boolean applyIndexUpdate(Table table, GlobalSecondaryIndexUpdate update, List<AttributeDefinition> definitions) {
-    if (update.create() != null) {
-      CreateGlobalSecondaryIndexAction create = update.create();
-      checkName(create.indexName(), "IndexName");
-      if (table.indexes.containsKey(create.indexName())) {
-        throw validation("One or more parameter values were invalid: Index already exists: " + create.indexName());
-      }
-      if (table.indexes.size() >= MAX_INDEXES) {
-        throw limit("Too many global secondary indexes: at most " + MAX_INDEXES);
-      }
-      Map<String, AttributeDefinition> known = new LinkedHashMap<>(table.attributes);
-      definitions.forEach(d -> known.put(d.attributeName(), d));
-      checkKeysDefined(create.keySchema(), List.copyOf(known.values()));
-      ProvisionedThroughput throughput = requireThroughput(create.provisionedThroughput(), "index " + create.indexName());
-      Index index = new Index(create.indexName(), create.keySchema(), create.projection(),
-          throughput.readCapacityUnits(), throughput.writeCapacityUnits());
-      busy(index, IndexStatus.CREATING);
-      table.indexes.put(index.name, index);
-      keyAttributes(create.keySchema()).forEach(a -> table.attributes.put(a, known.get(a)));
-      busy(table, TableStatus.UPDATING);
-      return true;
-    }
-    if (update.delete() != null) {
-      Index index = existingIndex(table, update.delete().indexName());
-      busy(index, IndexStatus.DELETING);
-      busy(table, TableStatus.UPDATING);
-      return true;
-    }
-    Index index = existingIndex(table, update.update().indexName());
-    ProvisionedThroughput wanted = requireThroughput(update.update().provisionedThroughput(), "index " + index.name);
-    if (wanted.readCapacityUnits() == index.read && wanted.writeCapacityUnits() == index.write) {
-      throw validation("The provisioned throughput for the index " + index.name + " will not change. The requested"
-          + " value equals the current value.");
-    }
-    index.read = wanted.readCapacityUnits();
-    index.write = wanted.writeCapacityUnits();
-    busy(index, IndexStatus.UPDATING);
-    busy(table, TableStatus.UPDATING);
-    return true;
+  @Override
+  public DeleteTableResponse deleteTable(DeleteTableRequest request) {
+    aws.enter(SERVICE, "DeleteTable");
+    return DeleteTableResponse.builder().tableDescription(describe(state.deleteTable(request.tableName()))).build();
   }
 
-  // ---- DeleteTable: refused while deletion protection is on, or while the table is busy. -------
-
   @Override
-  public synchronized DeleteTableResponse deleteTable(DeleteTableRequest request) {
-    enter("DeleteTable");
-    Table table = existing(request.tableName());
-    if (table.deletionProtection) {
-      throw validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion"
-          + " protection first.");
-    }
-    if (table.status != TableStatus.ACTIVE) {
-      throw inUse("Attempt to change a resource which is still in use: Table is being "
-          + table.status.toString().toLowerCase() + ": " + table.name);
-    }
-    busy(table, TableStatus.DELETING);
-    return DeleteTableResponse.builder().tableDescription(describe(table)).build();
-  }
-
-  // ---- Tags ------------------------------------------------------------------------------------
-
-  @Override
-  public synchronized TagResourceResponse tagResource(TagResourceRequest request) {
-    enter("TagResource");
-    Table table = byArn(request.resourceArn());
-    Map<String, String> merged = new LinkedHashMap<>(table.tags);
-    request.tags().forEach(tag -> merged.put(tag.key(), tag.value()));
-    checkTags(merged.size());
-    table.tags.putAll(merged);
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    aws.enter(SERVICE, "TagResource");
+    Map<String, String> tags = new LinkedHashMap<>();
+    request.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+    state.tag(request.resourceArn(), tags);
     return TagResourceResponse.builder().build();
   }
 
   @Override
-  public synchronized UntagResourceResponse untagResource(UntagResourceRequest request) {
-    enter("UntagResource");
-    byArn(request.resourceArn()).tags.keySet().removeAll(request.tagKeys());
+  public UntagResourceResponse untagResource(UntagResourceRequest request) {
+    aws.enter(SERVICE, "UntagResource");
+    state.untag(request.resourceArn(), request.tagKeys());
     return UntagResourceResponse.builder().build();
   }
 
   @Override
-  public synchronized ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
-    enter("ListTagsOfResource");
-    Table table = byArn(request.resourceArn());
-    List<Tag> tags = table.tags.entrySet().stream()
+  public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
+    aws.enter(SERVICE, "ListTagsOfResource");
+    List<Tag> tags = state.tags(request.resourceArn()).entrySet().stream()
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     return ListTagsOfResourceResponse.builder().tags(tags).build();
   }
 
-  // ---- Point-in-time recovery: unavailable until the table is ACTIVE. -------------------------
-
   @Override
-  public synchronized DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
-    enter("DescribeContinuousBackups");
+  public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
+    aws.enter(SERVICE, "DescribeContinuousBackups");
     return DescribeContinuousBackupsResponse.builder()
-        .continuousBackupsDescription(backups(existing(request.tableName()))).build();
+        .continuousBackupsDescription(backups(state.table(request.tableName()))).build();
   }
 
   @Override
-  public synchronized UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
-    enter("UpdateContinuousBackups");
-    Table table = existing(request.tableName());
-    if (table.status != TableStatus.ACTIVE) {
-      throw AwsErrors.<ContinuousBackupsUnavailableException>build(ContinuousBackupsUnavailableException.builder(),
-          SERVICE, "ContinuousBackupsUnavailableException", 400, "Backups are being enabled for the table: " + table.name);
-    }
-    table.pointInTimeRecovery = request.pointInTimeRecoverySpecification().pointInTimeRecoveryEnabled();
+  public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
+    aws.enter(SERVICE, "UpdateContinuousBackups");
+    DynamoDbState.Table table = state.setPointInTimeRecovery(request.tableName(),
+        request.pointInTimeRecoverySpecification().pointInTimeRecoveryEnabled());
     return UpdateContinuousBackupsResponse.builder().continuousBackupsDescription(backups(table)).build();
   }
 
-  // ---- What Application Auto Scaling does to a table ------------------------------------------
+  // ---- test controls: read-only views that count no call ----------------------------------------
 
-  /** Sets capacity the way Application Auto Scaling does (through UpdateTable, without counting as a client call). */
-  public synchronized void scaleCapacity(String tableName, String indexName, boolean read, long capacity) {
-    Table table = existing(tableName);
-    if (indexName == null) {
-      if (read ? table.read == capacity : table.write == capacity) {
-        return;
-      }
-      if (read) {
-        table.read = capacity;
-      } else {
-        table.write = capacity;
-      }
-    } else {
-      Index index = existingIndex(table, indexName);
-      if (read ? index.read == capacity : index.write == capacity) {
-        return;
-      }
-      if (read) {
-        index.read = capacity;
-      } else {
-        index.write = capacity;
-      }
-      busy(index, IndexStatus.UPDATING);
-    }
-    busy(table, TableStatus.UPDATING);
+  public Optional<TableDescription> peek(String tableName) {
+    return state.find(tableName).map(this::describe);
   }
 
-  public synchronized Optional<long[]> capacity(String tableName, String indexName) {
-    settle();
-    Table table = tables.get(tableName);
-    if (table == null) {
-      return Optional.empty();
-    }
-    if (indexName == null) {
-      return Optional.of(new long[] {table.read, table.write});
-    }
-    Index index = table.indexes.get(indexName);
-    return index == null ? Optional.empty() : Optional.of(new long[] {index.read, index.write});
+  public Map<String, String> peekTags(String tableName) {
+    return state.find(tableName).map(t -> state.tags(t.arn)).orElse(Map.of());
   }
 
-  /** A read-only view for inventories and assertions; counts no call. */
-  public synchronized Optional<TableDescription> peek(String tableName) {
-    settle();
-    Table table = tables.get(tableName);
-    return table == null ? Optional.empty() : Optional.of(describe(table));
-  }
-
-  public synchronized Map<String, String> peekTags(String tableName) {
-    Table table = tables.get(tableName);
-    return table == null ? Map.of() : Map.copyOf(table.tags);
-  }
-
-  public synchronized boolean peekPointInTimeRecovery(String tableName) {
-    Table table = tables.get(tableName);
-    return table != null && table.pointInTimeRecovery;
-  }
-
-  public synchronized List<String> peekTableNames() {
-    settle();
-    return List.copyOf(tables.keySet());
-  }
-
-  // ---- the state machine: busy things settle when their time has come -------------------------
-
-  private void enter(String operation) {
-    aws.enter(SERVICE, operation);
-    settle();
-  }
-
-  private void busy(Table table, TableStatus status) {
-    table.status = status;
-    table.settlesAt = aws.clock().instant().plus(aws.changeDelay());
-  }
-
-  private void busy(Index index, IndexStatus status) {
-    index.status = status;
-    index.settlesAt = aws.clock().instant().plus(aws.changeDelay());
-  }
-
-  private void settle() {
-    Instant now = aws.clock().instant();
-    tables.values().removeIf(t -> t.status == TableStatus.DELETING && !now.isBefore(t.settlesAt));
-    for (Table table : tables.values()) {
-      table.indexes.values().removeIf(i -> i.status == IndexStatus.DELETING && !now.isBefore(i.settlesAt));
-      table.indexes.values().stream().filter(i -> i.status != IndexStatus.ACTIVE && !now.isBefore(i.settlesAt))
-          .forEach(i -> i.status = IndexStatus.ACTIVE);
-      boolean indexesSettled = table.indexes.values().stream().allMatch(i -> i.status == IndexStatus.ACTIVE);
-      if (table.status != TableStatus.ACTIVE && table.status != TableStatus.DELETING && indexesSettled
-          && !now.isBefore(table.settlesAt)) {
-        table.status = TableStatus.ACTIVE;
-      }
+  public boolean peekPointInTimeRecovery(String tableName) {
+    synchronized (state) {
+      return state.find(tableName).map(t -> t.pointInTimeRecovery).orElse(false);
     }
   }
 
-  private TableDescription describe(Table table) {
-    List<GlobalSecondaryIndexDescription> indexes = table.indexes.values().stream()
-        .map(i -> GlobalSecondaryIndexDescription.builder().indexName(i.name).keySchema(i.keySchema)
-            .projection(i.projection).indexStatus(i.status).indexArn(table.arn + "/index/" + i.name)
-            .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(i.read)
-                .writeCapacityUnits(i.write).build())
-            .build())
-        .toList();
-    TableDescription.Builder description = TableDescription.builder().tableName(table.name).tableArn(table.arn)
-        .tableStatus(table.status).creationDateTime(table.created).keySchema(table.keySchema)
-        .attributeDefinitions(List.copyOf(table.attributes.values()))
-        .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PROVISIONED).build())
-        .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(table.read)
-            .writeCapacityUnits(table.write).build())
-        .deletionProtectionEnabled(table.deletionProtection);
-    if (!indexes.isEmpty()) {
-      description.globalSecondaryIndexes(indexes);
-    }
-    return description.build();
+  public List<String> peekTableNames() {
+    return state.tableNames();
   }
 
-  private static ContinuousBackupsDescription backups(Table table) {
+  // ---- responses -------------------------------------------------------------------------------
+
+  /** Reads the table under the state's lock, as its operations change it under that lock. */
+  private TableDescription describe(DynamoDbState.Table table) {
+    synchronized (state) {
+      List<GlobalSecondaryIndexDescription> indexes = table.indexes.values().stream()
+          .map(i -> GlobalSecondaryIndexDescription.builder().indexName(i.name).keySchema(i.keySchema)
+              .projection(i.projection).indexStatus(i.status).indexArn(table.arn + "/index/" + i.name)
+              .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(i.read)
+                  .writeCapacityUnits(i.write).build())
+              .build())
+          .toList();
+      TableDescription.Builder description = TableDescription.builder().tableName(table.name).tableArn(table.arn)
+          .tableStatus(table.status).creationDateTime(table.created).keySchema(table.keySchema)
+          .attributeDefinitions(List.copyOf(table.attributes.values()))
+          .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PROVISIONED).build())
+          .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(table.read)
+              .writeCapacityUnits(table.write).build())
+          .deletionProtectionEnabled(table.deletionProtection);
+      if (!indexes.isEmpty()) {
+        description.globalSecondaryIndexes(indexes);
+      }
+      return description.build();
+    }
+  }
+
+  private ContinuousBackupsDescription backups(DynamoDbState.Table table) {
+    boolean enabled;
+    synchronized (state) {
+      enabled = table.pointInTimeRecovery;
+    }
     return ContinuousBackupsDescription.builder().continuousBackupsStatus(ContinuousBackupsStatus.ENABLED)
         .pointInTimeRecoveryDescription(PointInTimeRecoveryDescription.builder()
-            .pointInTimeRecoveryStatus(table.pointInTimeRecovery ? PointInTimeRecoveryStatus.ENABLED
+            .pointInTimeRecoveryStatus(enabled ? PointInTimeRecoveryStatus.ENABLED
                 : PointInTimeRecoveryStatus.DISABLED).build())
         .build();
-  }
-
-  private Table existing(String name) {
-    Table table = name == null ? null : tables.get(name);
-    if (table == null) {
-      throw AwsErrors.<ResourceNotFoundException>build(ResourceNotFoundException.builder(), SERVICE,
-          "ResourceNotFoundException", 400, "Requested resource not found: Table: " + name + " not found");
-    }
-    return table;
-  }
-
-  private Table byArn(String arn) {
-    return tables.values().stream().filter(t -> t.arn.equals(arn)).findFirst().orElseThrow(() ->
-        AwsErrors.<ResourceNotFoundException>build(ResourceNotFoundException.builder(), SERVICE,
-            "ResourceNotFoundException", 400, "Requested resource not found: ResourceArn: " + arn + " not found"));
-  }
-
-  private static Index existingIndex(Table table, String name) {
-    Index index = table.indexes.get(name);
-    if (index == null) {
-      throw AwsErrors.<ResourceNotFoundException>build(ResourceNotFoundException.builder(), SERVICE,
-          "ResourceNotFoundException", 400, "Requested resource not found: Index: " + name + " not found");
-    }
-    return index;
-  }
-
-  private String arn(String table) {
-    return "arn:aws:dynamodb:" + region + ":" + SimulatedAws.ACCOUNT_ID + ":table/" + table;
-  }
-
-  private static ProvisionedThroughput requireThroughput(ProvisionedThroughput throughput, String what) {
-    if (throughput == null || throughput.readCapacityUnits() == null || throughput.writeCapacityUnits() == null) {
-      throw validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both"
-          + " be specified for the " + what + " when BillingMode is PROVISIONED");
-    }
-    if (throughput.readCapacityUnits() < 1 || throughput.writeCapacityUnits() < 1) {
-      throw validation("One or more parameter values were invalid: capacity units must be at least 1 for the " + what);
-    }
-    return throughput;
-  }
-
-  private static void checkName(String name, String parameter) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw validation("1 validation error detected: Value '" + name + "' at '" + parameter + "' failed to satisfy"
-          + " constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length 3-255");
-    }
-  }
-
-  private static void checkKeysDefined(List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions) {
-    if (keySchema.isEmpty() || keySchema.size() > 2) {
-      throw validation("One or more parameter values were invalid: a key schema has a partition key and at most one"
-          + " sort key");
-    }
-    Set<String> defined = definitions.stream().map(AttributeDefinition::attributeName).collect(Collectors.toSet());
-    for (KeySchemaElement key : keySchema) {
-      if (!defined.contains(key.attributeName())) {
-        throw validation("One or more parameter values were invalid: Some index key attributes are not defined in"
-            + " AttributeDefinitions. Keys: [" + key.attributeName() + "]");
-      }
-    }
-  }
-
-  private static Set<String> keyAttributes(List<KeySchemaElement> keySchema) {
-    return keySchema.stream().map(KeySchemaElement::attributeName).collect(Collectors.toCollection(HashSet::new));
-  }
-
-  private static void checkTags(int count) {
-    if (count > MAX_TAGS) {
-      throw validation("One or more parameter values were invalid: at most " + MAX_TAGS + " tags per resource");
-    }
-  }
-
-  private static AwsServiceException validation(String message) {
-    return AwsErrors.build(AwsServiceException.builder(), SERVICE, "ValidationException", 400, message);
-  }
-
-  private static ResourceInUseException inUse(String message) {
-    return AwsErrors.build(ResourceInUseException.builder(), SERVICE, "ResourceInUseException", 400, message);
-  }
-
-  private static LimitExceededException limit(String message) {
-    return AwsErrors.build(LimitExceededException.builder(), SERVICE, "LimitExceededException", 400, message);
   }
 }

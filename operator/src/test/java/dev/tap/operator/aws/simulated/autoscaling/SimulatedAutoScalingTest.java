@@ -124,4 +124,27 @@ class SimulatedAutoScalingTest {
         .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(target)
             .predefinedMetricSpecification(m -> m.predefinedMetricType(metric))));
   }
+
+  @Test
+  void policies_come_ten_to_a_page_and_targets_fifty() {
+    register(5, 100);
+    for (int i = 0; i < 12; i++) {
+      String name = "policy-" + i;
+      scaling.putScalingPolicy(r -> r.serviceNamespace("dynamodb").resourceId("table/items")
+          .scalableDimension(ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).policyName(name)
+          .policyType("TargetTrackingScaling").targetTrackingScalingPolicyConfiguration(c -> c.targetValue(70.0)
+              .predefinedMetricSpecification(m -> m.predefinedMetricType(MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION))));
+    }
+
+    var first = scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb"));
+    assertThat(first.scalingPolicies()).hasSize(10);
+    assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb").nextToken(first.nextToken()))
+        .scalingPolicies()).hasSize(2);
+    assertThatThrownBy(() -> scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb").maxResults(11)))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb").maxResults(51)))
+        .isInstanceOf(ValidationException.class);
+    assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb").policyNames("policy-3", "nothing"))
+        .scalingPolicies()).singleElement().satisfies(p -> assertThat(p.policyName()).isEqualTo("policy-3"));
+  }
 }
