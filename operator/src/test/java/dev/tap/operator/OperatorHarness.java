@@ -146,6 +146,19 @@ public final class OperatorHarness implements AutoCloseable {
     return client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).edit(edit);
   }
 
+  /**
+   * Makes a spec change that no AWS dependent acts on (the API's metrics flag) and waits until it is
+   * reconciled: exactly one more reconcile, whose AWS calls a test can count.
+   */
+  public void reconcileOnceMore(String name) {
+    ServerlessApi edited = edit(name, api -> {
+      api.getSpec().getApi().setMetricsEnabled(!Boolean.TRUE.equals(api.getSpec().getApi().getMetricsEnabled()));
+      return api;
+    });
+    await().atMost(PATIENCE).until(() ->
+        get(name).getStatus().getObservedGeneration().equals(edited.getMetadata().getGeneration()));
+  }
+
   public static Optional<Condition> condition(ServerlessApi api, String type) {
     return api == null || api.getStatus() == null || api.getStatus().getConditions() == null ? Optional.empty()
         : api.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();

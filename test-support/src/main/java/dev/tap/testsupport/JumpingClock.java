@@ -1,17 +1,14 @@
 package dev.tap.testsupport;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that runs with the system clock and that a test can move ahead at once, so the operator
  * and the simulated AWS share one time in which minutes pass without anyone waiting for them.
  */
-public final class JumpingClock extends Clock {
+public final class JumpingClock extends UtcClock {
 
   private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
 
@@ -22,15 +19,5 @@ public final class JumpingClock extends Clock {
   @Override
   public Instant instant() {
     return Instant.now().plus(ahead.get());
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

@@ -1,13 +1,10 @@
 package dev.tap.testsupport;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that stands still until the test moves it, so that time-dependent behaviour needs no sleeping. */
-public final class MovableClock extends Clock {
+public final class MovableClock extends UtcClock {
 
   private volatile Instant now;
 
@@ -26,15 +23,5 @@ public final class MovableClock extends Clock {
   @Override
   public Instant instant() {
     return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

@@ -2,6 +2,7 @@ package dev.tap.operator.aws.simulated.autoscaling;
 
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.SimulatedClient;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -26,48 +27,29 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolic
  * the account (counted, delayed, faulted, rate-limited), hands the request's fields to the state and
  * builds the response, paginated as the API pages it. No rule lives here.
  */
-public final class SimulatedAutoScaling implements ApplicationAutoScalingClient {
+public final class SimulatedAutoScaling extends SimulatedClient<AutoScalingState> implements ApplicationAutoScalingClient {
 
-  private static final String SERVICE = AwsServices.APPLICATION_AUTO_SCALING.name();
   /** DescribeScalableTargets MaxResults: "between 1 and 50. The default value is 50." */
   private static final int TARGETS_PAGE = 50;
   /** DescribeScalingPolicies MaxResults: "between 1 and 10. The default value is 10." */
   private static final int POLICIES_PAGE = 10;
 
-  private final SimulatedAws aws;
-  private final AutoScalingState state;
-
   public SimulatedAutoScaling(SimulatedAws aws, String region) {
-    this.aws = aws;
-    this.state = new AutoScalingState(region, aws);
-  }
-
-  public AutoScalingState state() {
-    return state;
-  }
-
-  @Override
-  public String serviceName() {
-    return SERVICE;
-  }
-
-  @Override
-  public void close() {
-    // Nothing to release: the simulated account outlives its clients.
+    super(aws, AwsServices.APPLICATION_AUTO_SCALING, new AutoScalingState(region, aws));
   }
 
   @Override
   public RegisterScalableTargetResponse registerScalableTarget(RegisterScalableTargetRequest request) {
-    aws.enter(SERVICE, "RegisterScalableTarget");
-    ScalableTarget target = state.register(request.serviceNamespace(), request.resourceId(), request.scalableDimension(),
+    enter("RegisterScalableTarget");
+    ScalableTarget target = state().register(request.serviceNamespace(), request.resourceId(), request.scalableDimension(),
         request.minCapacity(), request.maxCapacity(), request.roleARN());
     return RegisterScalableTargetResponse.builder().scalableTargetARN(target.scalableTargetARN()).build();
   }
 
   @Override
   public DescribeScalableTargetsResponse describeScalableTargets(DescribeScalableTargetsRequest request) {
-    aws.enter(SERVICE, "DescribeScalableTargets");
-    List<ScalableTarget> matching = state.targets(request.serviceNamespace(), request.resourceIds(),
+    enter("DescribeScalableTargets");
+    List<ScalableTarget> matching = state().targets(request.serviceNamespace(), request.resourceIds(),
         request.scalableDimension());
     Page<ScalableTarget> page = page(matching, request.nextToken(), request.maxResults(), TARGETS_PAGE);
     return DescribeScalableTargetsResponse.builder().scalableTargets(page.items()).nextToken(page.nextToken()).build();
@@ -75,23 +57,23 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
 
   @Override
   public DeregisterScalableTargetResponse deregisterScalableTarget(DeregisterScalableTargetRequest request) {
-    aws.enter(SERVICE, "DeregisterScalableTarget");
-    state.deregister(request.serviceNamespace(), request.resourceId(), request.scalableDimension());
+    enter("DeregisterScalableTarget");
+    state().deregister(request.serviceNamespace(), request.resourceId(), request.scalableDimension());
     return DeregisterScalableTargetResponse.builder().build();
   }
 
   @Override
   public PutScalingPolicyResponse putScalingPolicy(PutScalingPolicyRequest request) {
-    aws.enter(SERVICE, "PutScalingPolicy");
-    ScalingPolicy policy = state.putPolicy(request.serviceNamespace(), request.resourceId(), request.scalableDimension(),
+    enter("PutScalingPolicy");
+    ScalingPolicy policy = state().putPolicy(request.serviceNamespace(), request.resourceId(), request.scalableDimension(),
         request.policyName(), request.policyType(), request.targetTrackingScalingPolicyConfiguration());
     return PutScalingPolicyResponse.builder().policyARN(policy.policyARN()).build();
   }
 
   @Override
   public DescribeScalingPoliciesResponse describeScalingPolicies(DescribeScalingPoliciesRequest request) {
-    aws.enter(SERVICE, "DescribeScalingPolicies");
-    List<ScalingPolicy> matching = state.policies(request.serviceNamespace(), request.resourceId(),
+    enter("DescribeScalingPolicies");
+    List<ScalingPolicy> matching = state().policies(request.serviceNamespace(), request.resourceId(),
         request.scalableDimension(), request.policyNames());
     Page<ScalingPolicy> page = page(matching, request.nextToken(), request.maxResults(), POLICIES_PAGE);
     return DescribeScalingPoliciesResponse.builder().scalingPolicies(page.items()).nextToken(page.nextToken()).build();
@@ -99,23 +81,23 @@ public final class SimulatedAutoScaling implements ApplicationAutoScalingClient 
 
   @Override
   public DeleteScalingPolicyResponse deleteScalingPolicy(DeleteScalingPolicyRequest request) {
-    aws.enter(SERVICE, "DeleteScalingPolicy");
-    state.deletePolicy(request.policyName(), request.resourceId(), request.scalableDimension());
+    enter("DeleteScalingPolicy");
+    state().deletePolicy(request.policyName(), request.resourceId(), request.scalableDimension());
     return DeleteScalingPolicyResponse.builder().build();
   }
 
   // ---- test controls, on the state --------------------------------------------------------------
 
   public long scale(String resourceId, ScalableDimension dimension, long wanted) {
-    return state.scale(resourceId, dimension, wanted);
+    return state().scale(resourceId, dimension, wanted);
   }
 
   public List<ScalableTarget> peekTargets() {
-    return state.peekTargets();
+    return state().peekTargets();
   }
 
   public List<ScalingPolicy> peekPolicies() {
-    return state.peekPolicies();
+    return state().peekPolicies();
   }
 
   // ---- pagination --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.tap.operator.aws.simulated.dynamodb;
 
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.SimulatedClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,39 +45,18 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
  * response. No rule lives here. Operations the operator does not use are not offered (the interface's
  * defaults throw UnsupportedOperationException).
  */
-public final class SimulatedDynamoDb implements DynamoDbClient {
-
-  private static final String SERVICE = AwsServices.DYNAMODB.name();
-
-  private final SimulatedAws aws;
-  private final DynamoDbState state;
+public final class SimulatedDynamoDb extends SimulatedClient<DynamoDbState> implements DynamoDbClient {
 
   public SimulatedDynamoDb(SimulatedAws aws, String region) {
-    this.aws = aws;
-    this.state = new DynamoDbState(region, aws);
-  }
-
-  /** The region's tables and their rules: what Application Auto Scaling and test controls act on. */
-  public DynamoDbState state() {
-    return state;
-  }
-
-  @Override
-  public String serviceName() {
-    return SERVICE;
-  }
-
-  @Override
-  public void close() {
-    // Nothing to release: the simulated account outlives its clients.
+    super(aws, AwsServices.DYNAMODB, new DynamoDbState(region, aws));
   }
 
   @Override
   public CreateTableResponse createTable(CreateTableRequest request) {
-    aws.enter(SERVICE, "CreateTable");
+    enter("CreateTable");
     Map<String, String> tags = new LinkedHashMap<>();
     request.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-    DynamoDbState.Table table = state.createTable(request.tableName(), request.billingMode(),
+    DynamoDbState.Table table = state().createTable(request.tableName(), request.billingMode(),
         request.provisionedThroughput(), request.keySchema(), request.attributeDefinitions(),
         request.globalSecondaryIndexes(), tags, request.deletionProtectionEnabled());
     return CreateTableResponse.builder().tableDescription(describe(table)).build();
@@ -84,65 +64,65 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
 
   @Override
   public DescribeTableResponse describeTable(DescribeTableRequest request) {
-    aws.enter(SERVICE, "DescribeTable");
-    return DescribeTableResponse.builder().table(describe(state.table(request.tableName()))).build();
+    enter("DescribeTable");
+    return DescribeTableResponse.builder().table(describe(state().table(request.tableName()))).build();
   }
 
   @Override
   public ListTablesResponse listTables(ListTablesRequest request) {
-    aws.enter(SERVICE, "ListTables");
-    return ListTablesResponse.builder().tableNames(state.tableNames()).build();
+    enter("ListTables");
+    return ListTablesResponse.builder().tableNames(state().tableNames()).build();
   }
 
   @Override
   public UpdateTableResponse updateTable(UpdateTableRequest request) {
-    aws.enter(SERVICE, "UpdateTable");
-    DynamoDbState.Table table = state.updateTable(request.tableName(), request.provisionedThroughput(),
+    enter("UpdateTable");
+    DynamoDbState.Table table = state().updateTable(request.tableName(), request.provisionedThroughput(),
         request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), request.deletionProtectionEnabled());
     return UpdateTableResponse.builder().tableDescription(describe(table)).build();
   }
 
   @Override
   public DeleteTableResponse deleteTable(DeleteTableRequest request) {
-    aws.enter(SERVICE, "DeleteTable");
-    return DeleteTableResponse.builder().tableDescription(describe(state.deleteTable(request.tableName()))).build();
+    enter("DeleteTable");
+    return DeleteTableResponse.builder().tableDescription(describe(state().deleteTable(request.tableName()))).build();
   }
 
   @Override
   public TagResourceResponse tagResource(TagResourceRequest request) {
-    aws.enter(SERVICE, "TagResource");
+    enter("TagResource");
     Map<String, String> tags = new LinkedHashMap<>();
     request.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-    state.tag(request.resourceArn(), tags);
+    state().tag(request.resourceArn(), tags);
     return TagResourceResponse.builder().build();
   }
 
   @Override
   public UntagResourceResponse untagResource(UntagResourceRequest request) {
-    aws.enter(SERVICE, "UntagResource");
-    state.untag(request.resourceArn(), request.tagKeys());
+    enter("UntagResource");
+    state().untag(request.resourceArn(), request.tagKeys());
     return UntagResourceResponse.builder().build();
   }
 
   @Override
   public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
-    aws.enter(SERVICE, "ListTagsOfResource");
-    List<Tag> tags = state.tags(request.resourceArn()).entrySet().stream()
+    enter("ListTagsOfResource");
+    List<Tag> tags = state().tags(request.resourceArn()).entrySet().stream()
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     return ListTagsOfResourceResponse.builder().tags(tags).build();
   }
 
   @Override
   public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
-    aws.enter(SERVICE, "DescribeContinuousBackups");
+    enter("DescribeContinuousBackups");
     return DescribeContinuousBackupsResponse.builder()
-        .continuousBackupsDescription(backups(state.table(request.tableName()))).build();
+        .continuousBackupsDescription(backups(state().table(request.tableName()))).build();
   }
 
   @Override
   public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
-    aws.enter(SERVICE, "UpdateContinuousBackups");
-    DynamoDbState.Table table = state.setPointInTimeRecovery(request.tableName(),
+    enter("UpdateContinuousBackups");
+    DynamoDbState.Table table = state().setPointInTimeRecovery(request.tableName(),
         request.pointInTimeRecoverySpecification().pointInTimeRecoveryEnabled());
     return UpdateContinuousBackupsResponse.builder().continuousBackupsDescription(backups(table)).build();
   }
@@ -150,28 +130,28 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
   // ---- test controls: read-only views that count no call ----------------------------------------
 
   public Optional<TableDescription> peek(String tableName) {
-    return state.find(tableName).map(this::describe);
+    return state().find(tableName).map(this::describe);
   }
 
   public Map<String, String> peekTags(String tableName) {
-    return state.find(tableName).map(t -> state.tags(t.arn)).orElse(Map.of());
+    return state().find(tableName).map(t -> state().tags(t.arn)).orElse(Map.of());
   }
 
   public boolean peekPointInTimeRecovery(String tableName) {
-    synchronized (state) {
-      return state.find(tableName).map(t -> t.pointInTimeRecovery).orElse(false);
+    synchronized (state()) {
+      return state().find(tableName).map(t -> t.pointInTimeRecovery).orElse(false);
     }
   }
 
   public List<String> peekTableNames() {
-    return state.tableNames();
+    return state().tableNames();
   }
 
   // ---- responses -------------------------------------------------------------------------------
 
   /** Reads the table under the state's lock, as its operations change it under that lock. */
   private TableDescription describe(DynamoDbState.Table table) {
-    synchronized (state) {
+    synchronized (state()) {
       List<GlobalSecondaryIndexDescription> indexes = table.indexes.values().stream()
           .map(i -> GlobalSecondaryIndexDescription.builder().indexName(i.name).keySchema(i.keySchema)
               .projection(i.projection).indexStatus(i.status).indexArn(table.arn + "/index/" + i.name)
@@ -195,7 +175,7 @@ public final class SimulatedDynamoDb implements DynamoDbClient {
 
   private ContinuousBackupsDescription backups(DynamoDbState.Table table) {
     boolean enabled;
-    synchronized (state) {
+    synchronized (state()) {
       enabled = table.pointInTimeRecovery;
     }
     return ContinuousBackupsDescription.builder().continuousBackupsStatus(ContinuousBackupsStatus.ENABLED)
