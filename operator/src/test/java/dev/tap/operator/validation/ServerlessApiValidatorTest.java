@@ -51,6 +51,7 @@ class ServerlessApiValidatorTest {
       spec.tabel | '{}' | spec.tabel | unknown field
       spec.table.readCapcity | 5 | spec.table.readCapcity | unknown field
       spec.table | | spec.table | required field is missing
+      spec | | spec | required field is missing
       spec.environment | | spec.environment | required field is missing
       spec.function.role | | spec.function.role | required field is missing
       # CEL rules across fields

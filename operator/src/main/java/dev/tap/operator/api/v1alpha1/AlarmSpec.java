@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
@@ -9,6 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** A CloudWatch metric alarm: threshold over evaluation periods. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.evaluationPeriods * self.periodSeconds <= (self.periodSeconds >= 3600 ? 604800 : 86400)", message = "evaluationPeriods x periodSeconds must not exceed one day (seven days for periods of an hour or more)", fieldPath = ".evaluationPeriods")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class AlarmSpec {
 
   @JsonPropertyDescription("Alarm when the metric is at or above this value.")

@@ -1,10 +1,12 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Autoscaled dimensions; a dimension listed here is owned by Application Auto Scaling. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class AutoScalingSpec {
 
   @JsonPropertyDescription("Target tracking on DynamoDBReadCapacityUtilization.")

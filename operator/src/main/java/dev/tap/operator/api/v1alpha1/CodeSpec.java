@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -11,6 +12,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "has(self.s3Bucket) != has(self.imageUri)", message = "exactly one of s3Bucket (with s3Key) or imageUri must be set")
 @ValidationRule(value = "has(self.s3Bucket) == has(self.s3Key)", message = "s3Bucket and s3Key must be set together", fieldPath = ".s3Key")
 @ValidationRule(value = "!has(self.s3ObjectVersion) || has(self.s3Key)", message = "s3ObjectVersion needs s3Bucket and s3Key", fieldPath = ".s3ObjectVersion")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class CodeSpec {
 
   @JsonPropertyDescription("S3 bucket of the deployment package.")

@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -12,6 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.canaryPercent) || (has(self.strategy) && self.strategy == 'Canary')", message = "canaryPercent is allowed only with strategy Canary", fieldPath = ".canaryPercent")
 @ValidationRule(value = "!has(self.linearPercent) || (has(self.strategy) && self.strategy == 'Linear')", message = "linearPercent is allowed only with strategy Linear", fieldPath = ".linearPercent")
 @ValidationRule(value = "!has(self.interval) || (has(self.strategy) && self.strategy != 'AllAtOnce')", message = "interval is allowed only with strategy Canary or Linear", fieldPath = ".interval")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class DeploymentSpec {
 
   @JsonPropertyDescription("AllAtOnce (default), Canary or Linear.")

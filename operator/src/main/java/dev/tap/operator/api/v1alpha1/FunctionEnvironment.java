@@ -1,11 +1,13 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Map;
 
 /** Environment of the function, as Lambda's Environment. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class FunctionEnvironment {
 
   @JsonPropertyDescription("Environment variables; TABLE_NAME and INDEX_NAME are set by the operator.")

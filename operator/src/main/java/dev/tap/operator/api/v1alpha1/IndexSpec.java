@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -15,6 +16,7 @@ import java.util.List;
 @ValidationRule(value = "!has(self.autoScaling) || !has(self.autoScaling.read) || (self.readCapacity >= self.autoScaling.read.minCapacity && self.readCapacity <= self.autoScaling.read.maxCapacity)", message = "readCapacity must lie within autoScaling.read minCapacity..maxCapacity", fieldPath = ".readCapacity")
 @ValidationRule(value = "!has(self.autoScaling) || !has(self.autoScaling.write) || (self.writeCapacity >= self.autoScaling.write.minCapacity && self.writeCapacity <= self.autoScaling.write.maxCapacity)", message = "writeCapacity must lie within autoScaling.write minCapacity..maxCapacity", fieldPath = ".writeCapacity")
 @ValidationRule(value = "has(self.nonKeyAttributes) == (has(self.projectionType) && self.projectionType == 'INCLUDE')", message = "nonKeyAttributes is required with projectionType INCLUDE and allowed only with it", fieldPath = ".nonKeyAttributes")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class IndexSpec {
 
   @JsonPropertyDescription("Index name, unique within the table.")

@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -10,6 +11,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** Application Auto Scaling target tracking for one capacity dimension. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.minCapacity <= self.maxCapacity", message = "minCapacity must not exceed maxCapacity", fieldPath = ".minCapacity")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ScalingSpec {
 
   @JsonPropertyDescription("Lowest capacity units Application Auto Scaling may set.")

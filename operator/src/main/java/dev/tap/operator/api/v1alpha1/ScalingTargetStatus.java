@@ -1,10 +1,12 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Observed Application Auto Scaling target and policy of one dimension. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ScalingTargetStatus {
 
   @JsonPropertyDescription("table/NAME or table/NAME/index/INDEX.")

@@ -1,6 +1,8 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -21,6 +23,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status")
 @AdditionalPrinterColumn(name = "REASON", priority = 1,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ServerlessApi extends CustomResource<ServerlessApiSpec, ServerlessApiStatus>
     implements Namespaced {
 
@@ -28,4 +31,11 @@ public class ServerlessApi extends CustomResource<ServerlessApiSpec, ServerlessA
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "ServerlessApi";
+
+  /** Required: a resource without one declares nothing the operator could reconcile. */
+  @Override
+  @Required
+  public ServerlessApiSpec getSpec() {
+    return super.getSpec();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -9,6 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** What one environment of the serverless API should look like on AWS. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.api) || has(self.function)", message = "api needs a function to integrate with", fieldPath = ".api")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ServerlessApiSpec {
 
   /** AWS region names, such as us-east-1, us-gov-west-1 or us-isob-east-1; also checked for the region annotation. */

@@ -1,5 +1,6 @@
 package dev.tap.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -13,6 +14,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.autoScaling) || !has(self.autoScaling.read) || (self.readCapacity >= self.autoScaling.read.minCapacity && self.readCapacity <= self.autoScaling.read.maxCapacity)", message = "readCapacity must lie within autoScaling.read minCapacity..maxCapacity", fieldPath = ".readCapacity")
 @ValidationRule(value = "!has(self.autoScaling) || !has(self.autoScaling.write) || (self.writeCapacity >= self.autoScaling.write.minCapacity && self.writeCapacity <= self.autoScaling.write.maxCapacity)", message = "writeCapacity must lie within autoScaling.write minCapacity..maxCapacity", fieldPath = ".writeCapacity")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class TableSpec {
 
   @JsonPropertyDescription("Partition key of the table (default id, type S; the handler expects id).")
