@@ -10,12 +10,13 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
- * What the dependents of one reconcile share: the resource's region and its clients (paced to the
+ * What the dependents of one reconcile share: the resource, its region and its clients (paced to the
  * account's quotas), where changes are told, the adoption policy, the clock every time-driven
  * decision reads, and the outcomes so far. The reconciler puts it in the workflow context.
  */
 public final class AwsSession {
 
+  private final ServerlessApi resource;
   private final String region;
   private final AwsClients clients;
   private final ChangeRecorder changes;
@@ -24,8 +25,9 @@ public final class AwsSession {
   private final Outcomes outcomes;
   private final Map<String, Object> reads = new ConcurrentHashMap<>();
 
-  public AwsSession(String region, AwsClients clients, ChangeRecorder changes, AdoptionPolicy adoption, Clock clock,
-      Outcomes outcomes) {
+  public AwsSession(ServerlessApi resource, String region, AwsClients clients, ChangeRecorder changes,
+      AdoptionPolicy adoption, Clock clock, Outcomes outcomes) {
+    this.resource = resource;
     this.region = region;
     this.clients = clients;
     this.changes = changes;
@@ -51,6 +53,11 @@ public final class AwsSession {
       reads.put(key, cached);
     }
     return (T) cached;
+  }
+
+  /** The resource as the dependents act on it (on deletion: as its AWS resources were created). */
+  public ServerlessApi resource() {
+    return resource;
   }
 
   public String region() {

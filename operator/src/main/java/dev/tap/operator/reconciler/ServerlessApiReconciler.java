@@ -74,6 +74,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   static final String REASON_NO_REGION = "NoRegion";
   static final String REASON_PROGRESSING = "Progressing";
   static final String REASON_QUOTA = "WaitingForQuota";
+  static final String REASON_IMMUTABLE = "ImmutableFieldChanged";
+  /** The next reconcile right after this one's status is written. */
+  private static final Duration IMMEDIATELY = Duration.ofMillis(1);
 
   private static final Logger log = LoggerFactory.getLogger(ServerlessApiReconciler.class);
 
@@ -111,6 +114,21 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_NO_REGION, "no AWS region: set spec.region, the "
           + AckAnnotations.REGION + " annotation, or AWS_REGION for the operator"), Optional.empty());
       return answer(resource, statusBefore, status, conditions, null);
+    }
+    ResourceIdentity identity = ResourceIdentity.of(resource, region.get());
+    Optional<ResourceIdentity> recorded = ResourceIdentity.recorded(resource.getStatus(), identity);
+    Optional<String> refusal = recorded.flatMap(r -> r.refusal(identity));
+    if (refusal.isPresent()) {
+      log.info("{}: {}", id(resource), refusal.get());
+      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_IMMUTABLE, refusal.get()), Optional.empty());
+      return answer(resource, statusBefore, status, conditions, null);
+    }
+    if (status.getIdentity() == null) {
+      // Written before anything is created, so that no crash can lose what the AWS resources are named after.
+      identity.record(status);
+      ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_PROGRESSING,
+          "recording the AWS names and region before creating anything"), Optional.empty());
+      return answer(resource, statusBefore, status, conditions, IMMEDIATELY);
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
     AwsSession session = session(resource, region.get());
@@ -195,15 +213,17 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   @Override
   public DeleteControl cleanup(ServerlessApi resource, Context<ServerlessApi> context) {
     DeletionPolicy policy = DeletionPolicies.resolve(resource);
-    Optional<String> region = regions.regionOf(resource);
-    boolean neverCreated = resource.getSpec() == null || resource.getSpec().getEnvironment() == null
+    // What exists in AWS is what the recorded identity names, whatever the spec says now.
+    ServerlessApi asCreated = ResourceIdentity.asRecorded(resource);
+    Optional<String> region = regions.regionOf(asCreated);
+    boolean neverCreated = resource.getStatus() == null || resource.getSpec() == null
         || resource.getSpec().getTable() == null || region.isEmpty();
     if (policy == DeletionPolicy.Retain || neverCreated) {
       log.info("{}: deleted; AWS resources {}", id(resource), neverCreated ? "were never created" : "retained");
       return DeleteControl.defaultDelete();
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
-    workflow.put(AwsSession.class, session(resource, region.get()));
+    workflow.put(AwsSession.class, session(asCreated, region.get()));
     try {
       workflow.cleanupManageWorkflow();
       return DeleteControl.defaultDelete();
@@ -218,7 +238,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   private AwsSession session(ServerlessApi resource, String region) {
-    return new AwsSession(region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS));
+    return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS));
   }
 
   private static Optional<String> adopted(List<DependentOutcome> outcomes) {

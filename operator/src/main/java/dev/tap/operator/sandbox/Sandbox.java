@@ -133,7 +133,7 @@ public final class Sandbox {
         boolean inTime = settled.await(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = Inventory.read(WorkflowDependents.instances(ServerlessApiReconciler.class), resources,
-            api -> new AwsSession(regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
+            api -> new AwsSession(api, regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
                 new Outcomes(ServerlessApiReconciler.DEPENDENTS)));
         report(resources, inventory, simulated, printerColumns);
         int exit = exitCode(resources, inTime, rejected);

@@ -37,9 +37,9 @@ public abstract class AwsDependent<O extends DependentOutcome>
   public abstract List<InventoryItem> inventory(ServerlessApi api, AwsSession session);
 
   @Override
-  public final ReconcileResult<O> reconcile(ServerlessApi api, Context<ServerlessApi> context) {
+  public final ReconcileResult<O> reconcile(ServerlessApi primary, Context<ServerlessApi> context) {
     AwsSession session = session(context);
-    O outcome = sync(api, session);
+    O outcome = sync(session.resource(), session);
     report(session, outcome);
     if (outcome.blocked().isPresent()) {
       throw new TerminalException(outcome.blocked().get().reason(), outcome.blocked().get().message());
@@ -48,8 +48,9 @@ public abstract class AwsDependent<O extends DependentOutcome>
   }
 
   @Override
-  public final void delete(ServerlessApi api, Context<ServerlessApi> context) {
-    cleanup(api, session(context));
+  public final void delete(ServerlessApi primary, Context<ServerlessApi> context) {
+    AwsSession session = session(context);
+    cleanup(session.resource(), session);
   }
 
   /** Keeps an outcome before a risky call too, so a failure's status still shows what AWS held. */

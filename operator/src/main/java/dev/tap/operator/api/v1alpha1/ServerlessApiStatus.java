@@ -20,6 +20,9 @@ public class ServerlessApiStatus {
   @JsonPropertyDescription("Account and region of the AWS resources.")
   private AckResourceMetadata ackResourceMetadata;
 
+  @JsonPropertyDescription("Names and keys of the AWS resources, recorded before the first is created; they cannot change.")
+  private IdentityStatus identity;
+
   @JsonPropertyDescription("The DynamoDB table.")
   private TableStatus table;
 
@@ -60,6 +63,14 @@ public class ServerlessApiStatus {
 
   public void setAckResourceMetadata(AckResourceMetadata ackResourceMetadata) {
     this.ackResourceMetadata = ackResourceMetadata;
+  }
+
+  public IdentityStatus getIdentity() {
+    return identity;
+  }
+
+  public void setIdentity(IdentityStatus identity) {
+    this.identity = identity;
   }
 
   public TableStatus getTable() {
