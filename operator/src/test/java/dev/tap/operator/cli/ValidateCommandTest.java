@@ -97,4 +97,51 @@ class ValidateCommandTest {
         empty + ": no ServerlessApi in the file",
         missing + ": cannot read the file (NoSuchFileException: " + missing + ")");
   }
+
+  @Test
+  void anchors_and_aliases_that_kubectl_accepts_are_accepted() throws IOException {
+    String prod = Files.readString(Samples.DIRECTORY.resolve("prod.yaml"));
+    String anchored = prod.replaceFirst("(?m)^(\\s+)read: \\{", "$1read: &scaling {")
+        .replaceFirst("(?m)^(\\s+)write: \\{[^}]*}", "$1write: *scaling");
+    assertThat(anchored).contains("&scaling", "*scaling");
+
+    assertThat(validate(file("anchored.yaml", anchored))).isZero();
+    assertThat(lines()).singleElement().asString().endsWith(": OK");
+  }
+
+  @Test
+  void a_duplicate_key_is_an_error_with_its_line_as_in_kubectls_strict_decoding() throws IOException {
+    String prod = Files.readString(Samples.DIRECTORY.resolve("prod.yaml"));
+    Path twice = file("twice.yaml", prod.replaceFirst("(?m)^(\\s+)environment: prod$", "$1environment: prod\n$1environment: dev"));
+
+    assertThat(validate(twice)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).singleElement().asString().startsWith(twice + ": malformed YAML at line ")
+        .contains("duplicate key environment");
+  }
+
+  @Test
+  void names_the_api_server_refuses_are_errors() throws IOException {
+    Path named = file("named.yaml", Samples.toYaml(Samples.with(Samples.with(Samples.load("dev.yaml"),
+        "metadata.name", "Tap_API"), "metadata.namespace", "Dev_NS")));
+
+    assertThat(validate(named)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).anySatisfy(line -> assertThat(line).startsWith(named + ": metadata.name: Invalid value: \"Tap_API\""))
+        .anySatisfy(line -> assertThat(line).startsWith(named + ": metadata.namespace: Invalid value: \"Dev_NS\""));
+  }
+
+  @Test
+  void a_file_of_nested_aliases_is_refused_without_expanding_it() throws IOException {
+    StringBuilder laughs = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      laughs.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        laughs.append(i == 0 ? "" : ",").append('*').append((char) (c - 1));
+      }
+      laughs.append("]\n");
+    }
+    Path bomb = file("bomb.yaml", laughs.toString());
+
+    assertThat(validate(bomb)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).singleElement().asString().startsWith(bomb + ": malformed YAML");
+  }
 }
