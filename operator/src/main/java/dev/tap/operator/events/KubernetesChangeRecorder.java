@@ -1,30 +1,46 @@
 package dev.tap.operator.events;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.naming.Digest;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs each AWS change and records it as a core/v1 Event on the ServerlessApi. */
+/**
+ * Logs each AWS change and records it as a core/v1 Event on the ServerlessApi, as client-go's
+ * recorder does: one Event per distinct change (resource, reason, message), whose count and
+ * lastTimestamp grow when the same change repeats, rather than a new object each time. The Event's
+ * name is derived from the change, so a restarted operator finds and counts on the same Event.
+ */
 public final class KubernetesChangeRecorder implements ChangeRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(KubernetesChangeRecorder.class);
   private static final String COMPONENT = "tap-operator";
+  /** Events remembered for counting; older ones are looked up again (or re-created) when they repeat. */
+  private static final int REMEMBERED = 4096;
 
   private final KubernetesClient client;
   private final Clock clock;
   private final List<BiConsumer<ServerlessApi, String>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, Event> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
 
   public KubernetesChangeRecorder(KubernetesClient client, Clock clock) {
     this.client = client;
@@ -42,21 +58,45 @@ public final class KubernetesChangeRecorder implements ChangeRecorder {
     String name = api.getMetadata().getName();
     log.info("{}/{}: {}: {}", namespace, name, reason, message);
     listeners.forEach(listener -> listener.accept(api, reason + ": " + message));
+    try {
+      record(api, reason, message);
+    } catch (KubernetesClientException e) {
+      // An Event is a courtesy; the change itself happened and is in the log and the status.
+      log.warn("{}/{}: could not record event {}: {}", namespace, name, reason, e.getMessage());
+    }
+  }
+
+  private synchronized void record(ServerlessApi api, String reason, String message) {
+    String namespace = api.getMetadata().getNamespace();
+    String eventName = api.getMetadata().getName() + "." + Digest.shortSha256(api.getMetadata().getUid() + "\n" + reason + "\n" + message);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    Event event = new EventBuilder()
-        .withNewMetadata().withNamespace(namespace).withName(name + "." + UUID.randomUUID()).endMetadata()
+    var events = client.v1().events().inNamespace(namespace);
+    if (!recent.containsKey(eventName)) {
+      try {
+        recent.put(eventName, events.resource(newEvent(api, eventName, reason, message, now)).create());
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+          throw e;
+        }
+        // recorded before this operator started: count on it
+      }
+    }
+    Event counted = events.withName(eventName).edit(event -> new EventBuilder(event)
+        .withCount(event.getCount() == null ? 2 : event.getCount() + 1).withLastTimestamp(now).build());
+    recent.put(eventName, counted);
+  }
+
+  private static Event newEvent(ServerlessApi api, String eventName, String reason, String message, String now) {
+    String namespace = api.getMetadata().getNamespace();
+    return new EventBuilder()
+        .withNewMetadata().withNamespace(namespace).withName(eventName).endMetadata()
         .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(api.getApiVersion()).withKind(api.getKind())
-            .withNamespace(namespace).withName(name).withUid(api.getMetadata().getUid()).build())
+            .withNamespace(namespace).withName(api.getMetadata().getName()).withUid(api.getMetadata().getUid()).build())
         .withType("Normal").withReason(reason).withMessage(message)
         .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
         .withNewSource().withComponent(COMPONENT).endSource()
         .withReportingComponent(COMPONENT)
         .build();
-    try {
-      client.v1().events().inNamespace(namespace).resource(event).create();
-    } catch (KubernetesClientException e) {
-      // An Event is a courtesy; the change itself happened and is in the log and the status.
-      log.warn("{}/{}: could not record event {}: {}", namespace, name, reason, e.getMessage());
-    }
   }
 }

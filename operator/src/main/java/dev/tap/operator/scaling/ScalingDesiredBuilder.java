@@ -6,11 +6,8 @@ import dev.tap.operator.api.v1alpha1.ScalingSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.TableSpec;
 import dev.tap.operator.naming.AwsNames;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tap.operator.naming.Digest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Spec to the scalable targets and target-tracking policies it asks for. Pure. */
@@ -45,12 +42,7 @@ public final class ScalingDesiredBuilder {
       return name;
     }
     // Too long (a 255-character table and index name): keep it unique with a digest of the whole name.
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-      return name.substring(0, MAX_POLICY_NAME - 17) + "~" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return name.substring(0, MAX_POLICY_NAME - 17) + "~" + Digest.shortSha256(name);
   }
 
   /** Both policy names of each resource. */

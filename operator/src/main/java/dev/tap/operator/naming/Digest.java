@@ -1,0 +1,22 @@
+package dev.tap.operator.naming;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A short, stable digest of a text, for names that must be unique and bounded in length. */
+public final class Digest {
+
+  private Digest() {}
+
+  /** The first 8 bytes of the text's SHA-256, as 16 hex digits. */
+  public static String shortSha256(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
