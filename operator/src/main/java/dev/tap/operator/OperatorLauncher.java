@@ -35,7 +35,8 @@ public final class OperatorLauncher {
       o.withKubernetesClient(client)
           .withUseSSAToPatchPrimaryResource(false)
           .withSSABasedCreateUpdateMatchForDependentResources(false)
-          .withCloseClientOnStop(false);
+          .withCloseClientOnStop(false)
+          .withReconciliationTerminationTimeout(settings.stopTimeout());
       election.ifPresent(o::withLeaderElectionConfiguration);
     });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         "AWS_ENDPOINT_URL) is set are used for real. Exits 0 when every resource is Ready within the timeout."})
 final class SandboxCommand implements Callable<Integer> {
 
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+  private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -53,34 +54,38 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Duration wait = parse(timeout);
     if (!verbose) {
       quietLogs();
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    if (serve) {
-      // Ctrl-C: let run() stop the operator and the API server before the JVM goes.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        stop.countDown();
-        try {
-          stopped.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "sandbox-stop"));
-    }
+    // Ctrl-C or SIGTERM: let run() stop the operator and the API server, and say so, before the JVM goes.
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        stopped.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "sandbox-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      Sandbox sandbox = new Sandbox(new Sandbox.Options(files, parse(timeout), json, serve, kubeconfig), out, System.getenv());
-      return sandbox.run(stop);
+      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig), out, System.getenv()).run(stop);
     } finally {
       stopped.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is what is running: nothing to remove
+      }
     }
   }
 
   /** The progress lines tell the story; logs go to stderr only with --verbose. Must run before any logger exists. */
   private static void quietLogs() {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     // Stopping mid-reconcile (a timeout) interrupts the workflow, which JOSDK reports as an error.
     System.setProperty("org.slf4j.simpleLogger.log.io.javaoperatorsdk.operator.processing.dependent.workflow"
         + ".WorkflowReconcileExecutor", "off");
@@ -88,6 +93,15 @@ final class SandboxCommand implements Callable<Integer> {
   }
 
   private Duration parse(String text) {
+    Duration duration = parseDuration(text);
+    if (duration.compareTo(MIN_TIMEOUT) < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--timeout must be at least 1s, not '" + text + "'");
+    }
+    return duration;
+  }
+
+  private Duration parseDuration(String text) {
     String value = text.trim().toLowerCase();
     try {
       if (value.endsWith("ms")) {

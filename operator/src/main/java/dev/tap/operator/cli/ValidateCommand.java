@@ -2,15 +2,11 @@ package dev.tap.operator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
-import dev.tap.operator.validation.ManifestDocuments;
+import dev.tap.operator.validation.ManifestFiles;
 import dev.tap.operator.validation.ManifestDocuments.Document;
-import dev.tap.operator.validation.ManifestDocuments.MalformedYamlException;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +53,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** Each problem starts with the document it is in (for multi-document files) and ": ". */
   private static List<String> problemsOf(Path file, ServerlessApiValidator validator) {
-    List<Document> documents;
-    try {
-      documents = ManifestDocuments.parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return List.of(": cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-    } catch (MalformedYamlException e) {
-      return List.of(": " + e.getMessage());
+    ManifestFiles.Read read = ManifestFiles.read(file);
+    if (!read.ok()) {
+      return List.of(": " + read.problem());
     }
-    if (documents.isEmpty()) {
-      return List.of(": no ServerlessApi in the file");
-    }
+    List<Document> documents = read.documents();
     List<String> problems = new ArrayList<>();
     for (Document document : documents) {
       String where = documents.size() > 1 || document.index() > 1 ? "#" + document.index() + ": " : ": ";

@@ -16,6 +16,13 @@ public record OperatorSettings(Duration pollInterval, Duration resyncInterval, D
       new OperatorSettings(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(2));
 
   static final double RETRY_MULTIPLIER = 2;
+  private static final Duration MAX_STOP = Duration.ofSeconds(10);
+
+  /** How long a stop waits for reconciles in flight: a few polls, at most JOSDK's own 10 s. */
+  public Duration stopTimeout() {
+    Duration fewPolls = pollInterval.multipliedBy(4);
+    return fewPolls.compareTo(MAX_STOP) < 0 ? fewPolls : MAX_STOP;
+  }
 
   public GenericRetry retry() {
     return new GenericRetry().withoutMaxAttempts().setInitialInterval(retryInitial.toMillis())

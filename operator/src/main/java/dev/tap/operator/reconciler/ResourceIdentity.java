@@ -20,8 +20,7 @@ record ResourceIdentity(String environment, String region, String tableName, Str
 
   static ResourceIdentity of(ServerlessApi api, String region) {
     DesiredTable table = TableDesiredBuilder.build(api);
-    return new ResourceIdentity(api.getSpec().getEnvironment(), region, table.name(),
-        table.partitionKey().name() + " (" + table.partitionKey().type() + ")");
+    return new ResourceIdentity(api.getSpec().getEnvironment(), region, table.name(), table.partitionKey().toString());
   }
 
   /**

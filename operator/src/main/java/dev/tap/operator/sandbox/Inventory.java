@@ -24,7 +24,8 @@ record Inventory(@com.fasterxml.jackson.annotation.JsonIgnore List<InventoryItem
         items.addAll(dependent.inventory(api, sessions.apply(api)));
       }
     }
-    return new Inventory(List.copyOf(items));
+    // Two resources may name one AWS resource (same name and environment in two namespaces): list it once.
+    return new Inventory(items.stream().distinct().toList());
   }
 
   /** The JSON form: {@code {"tables": [...], "targets": [...]}}. */

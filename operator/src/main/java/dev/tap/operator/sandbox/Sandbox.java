@@ -14,6 +14,7 @@ import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.RoutedAwsClients;
 import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.autoscaling.DynamoDbApiCapacity;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.reconciler.ServerlessApiReconciler;
@@ -21,6 +22,7 @@ import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
 import dev.tap.operator.validation.CrdSchema;
 import dev.tap.operator.validation.ManifestDocuments;
+import dev.tap.operator.validation.ManifestFiles;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,7 +32,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +58,9 @@ public final class Sandbox {
   public record Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig) {}
 
   static final String DEFAULT_REGION = "us-east-1";
+  /** The exit code of a run stopped by a signal before convergence, as shells report SIGINT. */
+  public static final int STOPPED = 130;
+  private static final Duration POLL = Duration.ofMillis(50);
   /** Visible but quick: AWS changes settle in a second, the operator looks again every quarter second. */
   static final Duration CHANGE_DELAY = Duration.ofSeconds(1);
   static final OperatorSettings SETTINGS =
@@ -80,6 +84,12 @@ public final class Sandbox {
     List<String> rejected = new ArrayList<>();
     read(accepted, rejected);
     rejected.forEach(out::println);
+    if (accepted.isEmpty()) {
+      out.println("nothing to apply: no valid ServerlessApi in " + options.files().stream().map(Path::toString)
+          .collect(Collectors.joining(", ")));
+      out.flush();
+      return 1;
+    }
 
     AwsEndpoints endpoints = new AwsEndpoints(env);
     SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
@@ -89,6 +99,10 @@ public final class Sandbox {
         KubernetesClient client = kubernetes.client();
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
       RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);
+      if (aws.isReal(AwsServices.DYNAMODB)) {
+        // The simulated scaler scales the tables where they are.
+        simulated.scaleTablesOf(region -> new DynamoDbApiCapacity(real.client(AwsServices.DYNAMODB, region)));
+      }
       progress.line("Kubernetes API at " + kubernetes.url() + "; " + AwsServices.ALL.stream()
           .map(service -> service + " " + where(endpoints, service)).collect(Collectors.joining(", ")));
       client.apiextensions().v1().customResourceDefinitions().load(Sandbox.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
@@ -130,19 +144,33 @@ public final class Sandbox {
         }
         allApplied.set(true);
         checkSettled.run();
-        boolean inTime = settled.await(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        Wait wait = await(settled, stop);
+        if (wait == Wait.STOPPED) {
+          out.println("stopped before every resource was ready; nothing more to report"
+              + (options.serve() ? ", and no kubeconfig written" : ""));
+          out.flush();
+          return STOPPED;
+        }
+        boolean inTime = wait == Wait.SETTLED;
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = Inventory.read(WorkflowDependents.instances(ServerlessApiReconciler.class), resources,
             api -> new AwsSession(api, regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
                 new Outcomes(ServerlessApiReconciler.DEPENDENTS)));
         report(resources, inventory, simulated, printerColumns);
         int exit = exitCode(resources, inTime, rejected);
-        if (options.serve()) {
+        if (options.serve() && stop.getCount() > 0) {
           kubernetes.writeKubeconfig(options.kubeconfig());
           out.println("Serving: kubeconfig " + options.kubeconfig().toAbsolutePath() + " (API at " + kubernetes.url()
               + "). The operator keeps reconciling; press Ctrl-C to stop.");
           out.flush();
-          stop.await();
+          try {
+            stop.await();
+          } finally {
+            // It names a server that is about to go.
+            Files.deleteIfExists(options.kubeconfig());
+          }
+          out.println("stopped; removed " + options.kubeconfig());
+          out.flush();
         }
         return exit;
       } finally {
@@ -152,16 +180,33 @@ public final class Sandbox {
     }
   }
 
-  private void read(List<ServerlessApi> accepted, List<String> rejected) throws IOException {
+  private enum Wait { SETTLED, TIMED_OUT, STOPPED }
+
+  /** Until every resource is Ready or Terminal, the timeout passes, or a signal asks to stop: whichever comes first. */
+  private Wait await(CountDownLatch settled, CountDownLatch stop) throws InterruptedException {
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    while (true) {
+      if (settled.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+        return Wait.SETTLED;
+      }
+      if (stop.getCount() == 0) {
+        return Wait.STOPPED;
+      }
+      if (System.nanoTime() > deadline) {
+        return Wait.TIMED_OUT;
+      }
+    }
+  }
+
+  private void read(List<ServerlessApi> accepted, List<String> rejected) {
     ServerlessApiValidator validator = ServerlessApiValidator.fromGeneratedCrd();
     for (Path file : options.files()) {
-      List<ManifestDocuments.Document> documents;
-      try {
-        documents = ManifestDocuments.parse(Files.readString(file, StandardCharsets.UTF_8));
-      } catch (ManifestDocuments.MalformedYamlException e) {
-        rejected.add(file + ": " + e.getMessage());
+      ManifestFiles.Read read = ManifestFiles.read(file);
+      if (!read.ok()) {
+        rejected.add(file + ": " + read.problem());
         continue;
       }
+      List<ManifestDocuments.Document> documents = read.documents();
       for (ManifestDocuments.Document document : documents) {
         JsonNode content = document.content();
         String where = file + (documents.size() > 1 ? "#" + document.index() : "");
@@ -178,7 +223,7 @@ public final class Sandbox {
           rejected.add(where + ": rejected: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
           continue;
         }
-        accepted.add(Serialization.jsonMapper().treeToValue(content, ServerlessApi.class));
+        accepted.add(Serialization.jsonMapper().convertValue(content, ServerlessApi.class));
       }
     }
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The DynamoDB table of a ServerlessApi. Each reconcile reads the table from AWS, asks
@@ -61,7 +62,8 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
           + (pitr.enabled() ? "enabled" : "disabled"));
     } else if (action instanceof TableAction.Tag tag) {
       tables.tag(table.arn(), tag.tags());
-      session.changed(api, tag.adopting() ? "AdoptedTable" : "TaggedTable", "table " + name + ": tagged " + tag.tags());
+      session.changed(api, tag.adopting() ? "AdoptedTable" : "TaggedTable", "table " + name + ": tagged "
+          + tag.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).collect(Collectors.joining(", ")));
     }
   }
 

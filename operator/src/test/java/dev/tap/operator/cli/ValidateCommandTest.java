@@ -94,8 +94,8 @@ class ValidateCommandTest {
     assertThat(validate(scalar, empty, missing)).isEqualTo(ValidateCommand.INVALID);
     assertThat(lines()).containsExactly(
         scalar + ": not a Kubernetes object but a YAML string",
-        empty + ": no ServerlessApi in the file",
-        missing + ": cannot read the file (NoSuchFileException: " + missing + ")");
+        empty + ": no ServerlessApi in the file (it is empty)",
+        missing + ": no such file");
   }
 
   @Test

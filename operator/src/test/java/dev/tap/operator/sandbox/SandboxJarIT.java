@@ -1,13 +1,21 @@
 package dev.tap.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.Samples;
+import dev.tap.testsupport.Dynalite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -16,22 +24,112 @@ class SandboxJarIT {
 
   private static final Path JAR = Path.of("target", "tap-operator.jar");
 
-  static final java.util.List<String> SAMPLES = Samples.NAMES;
+  static final List<String> SAMPLES = Samples.NAMES;
+
+  @TempDir
+  Path dir;
+
+  /** What one run of the jar printed, and how it ended. */
+  private record Run(int exit, String out, String err) {}
+
+  private Process start(Map<String, String> env, String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("out").toFile())
+        .redirectError(dir.resolve("err").toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private Run finish(Process process) throws IOException, InterruptedException {
+    boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+    Run run = new Run(finished ? process.exitValue() : -1, Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+    assertThat(finished).as(run.toString()).isTrue();
+    return run;
+  }
+
+  private Run run(String... args) throws IOException, InterruptedException {
+    return finish(start(Map.of(), args));
+  }
 
   @ParameterizedTest
   @FieldSource("SAMPLES")
   void the_sandbox_brings_every_sample_to_ready(String sample) throws IOException, InterruptedException {
-    Path output = Files.createTempFile("sandbox-" + sample, ".out");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "sandbox", Samples.DIRECTORY.resolve(sample).toString(),
-        "--timeout", "60s").redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Run run = run("sandbox", Samples.DIRECTORY.resolve(sample).toString(), "--timeout", "60s");
 
-    boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-    String printed = Files.readString(output, StandardCharsets.UTF_8);
-
-    assertThat(finished).as(printed).isTrue();
-    assertThat(process.exitValue()).as(printed).isZero();
-    assertThat(printed).contains("Ready=True (Synced").contains("AWS inventory").contains("CreatedTable")
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Ready=True (Synced").contains("AWS inventory").contains("CreatedTable")
         .containsPattern("(?m)^\\S+\\s+tap\\s+True\\s+");
+    assertThat(run.err()).as("nothing on stderr without --verbose").isEmpty();
+  }
+
+  @Test
+  void files_it_cannot_use_are_one_clear_line_each_and_a_failure_without_a_stack_trace() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+    Path noSpec = Files.writeString(dir.resolve("nospec.yaml"),
+        "apiVersion: serverless.tap.dev/v1alpha1\nkind: ServerlessApi\nmetadata: {name: x, namespace: dev}\n");
+    Path missing = dir.resolve("missing.yaml");
+
+    Run run = run("sandbox", missing.toString(), dir.toString(), empty.toString(), noSpec.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out().lines()).contains(missing + ": no such file", dir + ": is a directory; name the YAML files in it",
+        empty + ": no ServerlessApi in the file (it is empty)",
+        noSpec + ": rejected: spec: required field is missing");
+    assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void a_timeout_below_a_second_is_a_usage_error() throws Exception {
+    for (String timeout : List.of("0s", "-5s", "500ms")) {
+      Run run = run("sandbox", Samples.DIRECTORY.resolve("dev.yaml").toString(), "--timeout", timeout);
+
+      assertThat(run.exit()).as(timeout).isEqualTo(2);
+      assertThat(run.err()).contains("--timeout must be at least 1s, not '" + timeout + "'");
+    }
+  }
+
+  @Test
+  void a_signal_before_convergence_stops_at_once_says_so_and_leaves_no_kubeconfig() throws Exception {
+    Path kubeconfig = dir.resolve("sandbox.kubeconfig");
+    Process process = start(Map.of(), "sandbox", Samples.DIRECTORY.resolve("prod.yaml").toString(), "--serve",
+        "--kubeconfig", kubeconfig.toString());
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(dir.resolve("out")).contains("/tap: applied"));
+
+    long signalled = System.nanoTime();
+    process.destroy();
+    Run run = finish(process);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
+    assertThat(run.out()).contains("stopped before every resource was ready; nothing more to report, and no kubeconfig written");
+    assertThat(kubeconfig).doesNotExist();
+  }
+
+  @Test
+  void two_resources_naming_one_table_list_it_once_and_warnings_stay_off_stderr() throws Exception {
+    Path twin = Files.writeString(dir.resolve("twin.yaml"),
+        Files.readString(Samples.DIRECTORY.resolve("dev.yaml")).replace("namespace: dev", "namespace: dev2"));
+
+    Run run = run("sandbox", Samples.DIRECTORY.resolve("dev.yaml").toString(), twin.toString(), "--timeout", "30s");
+
+    assertThat(run.out()).contains("ACK.Terminal=True (OwnedByAnother");
+    assertThat(run.out().lines().filter(line -> line.startsWith("  table tap-items-dev "))).hasSize(1);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void dynamodb_on_dynalite_with_simulated_auto_scaling_works_as_the_readme_says() throws Exception {
+    try (Dynalite dynalite = Dynalite.start()) {
+      Process process = start(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
+          "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x"),
+          "sandbox", Samples.DIRECTORY.resolve("dynalite.yaml").toString(), "--timeout", "60s");
+      Run run = finish(process);
+
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("DynamoDB at " + dynalite.endpoint()).contains("Ready=True (Synced")
+          .contains("  scaling table/tap-items-local dynamodb:table:ReadCapacityUnits  2-20");
+    }
   }
 }

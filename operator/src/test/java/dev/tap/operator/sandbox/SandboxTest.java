@@ -43,7 +43,7 @@ class SandboxTest {
   @Test
   void json_output_holds_the_ready_resources_the_inventory_and_the_call_counts() throws Exception {
     int exit = run(options(List.of(Samples.DIRECTORY.resolve("staging.yaml")), Duration.ofSeconds(60), true, false, null),
-        new CountDownLatch(0));
+        new CountDownLatch(1));
 
     JsonNode report = new ObjectMapper().readTree(output.toString());
     assertThat(exit).isZero();
@@ -62,7 +62,7 @@ class SandboxTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"),
         Samples.toYaml(Samples.with(Samples.load("dev.yaml"), "spec.table.readCapacity", "0")));
 
-    int exit = run(options(List.of(bad), Duration.ofSeconds(10), false, false, null), new CountDownLatch(0));
+    int exit = run(options(List.of(bad), Duration.ofSeconds(10), false, false, null), new CountDownLatch(1));
 
     assertThat(exit).isEqualTo(1);
     assertThat(output.toString()).contains(bad + ": rejected: spec.table.readCapacity: must have a minimum value of 1.0");
@@ -72,7 +72,7 @@ class SandboxTest {
   void a_resource_applied_twice_is_refused_once_and_the_first_still_converges() throws Exception {
     Path dev = Samples.DIRECTORY.resolve("dev.yaml");
 
-    int exit = run(options(List.of(dev, dev), Duration.ofSeconds(60), false, false, null), new CountDownLatch(0));
+    int exit = run(options(List.of(dev, dev), Duration.ofSeconds(60), false, false, null), new CountDownLatch(1));
 
     assertThat(exit).isEqualTo(1);
     assertThat(output.toString()).contains("dev/tap: rejected by the API server: ServerlessApi 'tap' already exists")
@@ -82,7 +82,7 @@ class SandboxTest {
   @Test
   void a_resource_not_ready_in_time_fails_with_its_blocking_condition() throws Exception {
     int exit = run(options(List.of(Samples.DIRECTORY.resolve("prod.yaml")), Duration.ofMillis(1), false, false, null),
-        new CountDownLatch(0));
+        new CountDownLatch(1));
 
     assertThat(exit).isEqualTo(1);
     assertThat(output.toString()).contains("timed out after").contains("default/tap: not ready");

@@ -3,12 +3,14 @@ package dev.tap.operator.aws.simulated;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.simulated.autoscaling.ScalableCapacity;
 import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
 import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -28,6 +30,7 @@ public final class SimulatedAws implements AwsClients {
   private final RateLimits rateLimits;
   private volatile Duration latency = Duration.ZERO;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private volatile Function<String, ScalableCapacity> scaledTables = region -> dynamoDb(region).state();
 
   public SimulatedAws(Clock clock, Duration changeDelay) {
     this.clock = clock;
@@ -47,6 +50,16 @@ public final class SimulatedAws implements AwsClients {
 
   public SimulatedAutoScaling autoScaling(String region) {
     return (SimulatedAutoScaling) client(AwsServices.APPLICATION_AUTO_SCALING, region);
+  }
+
+  /** The tables the simulated Application Auto Scaling scales in a region: this account's, unless told otherwise. */
+  public ScalableCapacity scalableCapacity(String region) {
+    return scaledTables.apply(region);
+  }
+
+  /** Mixed mode: the simulated scaler acts on tables served elsewhere (DynamoDB on dynalite, say). */
+  public void scaleTablesOf(Function<String, ScalableCapacity> tables) {
+    this.scaledTables = tables;
   }
 
   public CallLog calls() {

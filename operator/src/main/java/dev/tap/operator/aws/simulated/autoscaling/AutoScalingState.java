@@ -3,7 +3,6 @@ package dev.tap.operator.aws.simulated.autoscaling;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
-import dev.tap.operator.aws.simulated.dynamodb.DynamoDbState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,8 @@ public final class AutoScalingState {
   }
 
   /** The region's DynamoDB, whose capacity the scaler sets. */
-  private DynamoDbState dynamo() {
-    return aws.dynamoDb(region).state();
+  private ScalableCapacity dynamo() {
+    return aws.scalableCapacity(region);
   }
 
   // ---- RegisterScalableTarget: an upsert; current capacity is pulled into [min, max]. ---------
@@ -78,7 +77,7 @@ public final class AutoScalingState {
     targets.put(key, target);
     long current = read ? capacity[0] : capacity[1];
     long clamped = Math.max(min, Math.min(max, current));
-    dynamo().scaleCapacity(id.group(1), id.group(3), read, clamped);
+    dynamo().setCapacity(id.group(1), id.group(3), read, clamped);
     return target;
   }
 
@@ -175,7 +174,7 @@ public final class AutoScalingState {
     }
     Matcher id = resourceId(resourceId);
     long capacity = Math.max(target.minCapacity(), Math.min(target.maxCapacity(), wanted));
-    dynamo().scaleCapacity(id.group(1), id.group(3), dimension(dimension, id), capacity);
+    dynamo().setCapacity(id.group(1), id.group(3), dimension(dimension, id), capacity);
     return capacity;
   }
 

@@ -3,6 +3,7 @@ package dev.tap.operator.aws.simulated.dynamodb;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.autoscaling.ScalableCapacity;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * change delay), and the rules each operation enforces, in the order the reference states them.
  * {@link SimulatedDynamoDb} maps SDK requests and responses onto it.
  */
-public final class DynamoDbState {
+public final class DynamoDbState implements ScalableCapacity {
 
   private static final String SERVICE = AwsServices.DYNAMODB.name();
   /** Table and index names: 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'. */
@@ -307,7 +308,8 @@ public final class DynamoDbState {
   // ---- What Application Auto Scaling does to a table ------------------------------------------
 
   /** Sets capacity the way Application Auto Scaling does (through UpdateTable, without counting as a client call). */
-  public synchronized void scaleCapacity(String tableName, String indexName, boolean read, long capacity) {
+  @Override
+  public synchronized void setCapacity(String tableName, String indexName, boolean read, long capacity) {
     Table table = existing(tableName);
     if (indexName == null) {
       if (read ? table.read == capacity : table.write == capacity) {
@@ -333,7 +335,7 @@ public final class DynamoDbState {
     busy(table, TableStatus.UPDATING);
   }
 
-  /** {read, write} of a table or index, empty when there is none. */
+  @Override
   public synchronized Optional<long[]> capacity(String tableName, String indexName) {
     settle();
     Table table = tables.get(tableName);
