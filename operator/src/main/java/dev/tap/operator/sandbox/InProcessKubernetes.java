@@ -1,49 +1,63 @@
 package dev.tap.operator.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 
 /**
- * A Kubernetes API in this process: fabric8's mock server in CRUD mode, on a loopback port, so the
- * real operator and other tools (kubectl included, see {@link KubectlDispatcher}) can talk to it.
+ * A Kubernetes API in this process: fabric8's mock server in CRUD mode as the store, on a loopback
+ * port, which the operator uses directly; and in front of it, for kubectl and every other client of
+ * the kubeconfig, an {@link ApiFront} that behaves like a real API server where it matters.
  */
 final class InProcessKubernetes implements AutoCloseable {
 
-  private final KubernetesMockServer server;
-  private final int port;
+  private final KubernetesMockServer store;
+  private final NamespacedKubernetesClient storeClient;
+  private final ApiFront front;
 
-  private InProcessKubernetes(KubernetesMockServer server, int port) {
-    this.server = server;
-    this.port = port;
+  private InProcessKubernetes(KubernetesMockServer store, NamespacedKubernetesClient storeClient, ApiFront front) {
+    this.store = store;
+    this.storeClient = storeClient;
+    this.front = front;
   }
 
-  static InProcessKubernetes start(PrinterColumns printerColumns) {
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubectlDispatcher(printerColumns), false);
+  static InProcessKubernetes start(PrinterColumns printerColumns, JsonNode crd, ServerlessApiValidator validator) {
+    KubernetesMockServer store = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
     try {
       int port = freePort();
-      server.init(InetAddress.getLoopbackAddress(), port);
-      return new InProcessKubernetes(server, port);
+      store.init(InetAddress.getLoopbackAddress(), port);
+      NamespacedKubernetesClient storeClient = store.createClient();
+      Backend backend = new Backend(URI.create("http://127.0.0.1:" + port));
+      ApiFront front = ApiFront.start(backend, storeClient, new ServerlessApiEndpoint(backend, validator),
+          new Tables(printerColumns), new OpenApiDocuments(crd));
+      return new InProcessKubernetes(store, storeClient, front);
     } catch (IOException e) {
+      store.destroy();
       throw new UncheckedIOException("cannot start the in-process Kubernetes API", e);
     }
   }
 
+  /** A client of the store itself, for the operator and the sandbox. */
   NamespacedKubernetesClient client() {
-    return server.createClient();
+    return store.createClient();
   }
 
+  /** Where kubectl and the kubeconfig's other clients connect: the front. */
   String url() {
-    return "http://127.0.0.1:" + port;
+    return front.url();
   }
 
   /** A kubeconfig for the in-process API: plain HTTP on loopback, no credentials. */
@@ -70,7 +84,9 @@ final class InProcessKubernetes implements AutoCloseable {
 
   @Override
   public void close() {
-    server.destroy();
+    front.close();
+    storeClient.close();
+    store.destroy();
   }
 
   private static int freePort() throws IOException {

@@ -47,7 +47,8 @@ final class PrinterColumns {
     return cells;
   }
 
-  private String age(String timestamp) {
+  /** An age as kubectl prints one: 42s, 7m, 5h, 3d; empty when there is no time. */
+  String age(String timestamp) {
     if (timestamp == null) {
       return "";
     }

@@ -94,8 +94,10 @@ public final class Sandbox {
     AwsEndpoints endpoints = new AwsEndpoints(env);
     SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
     String defaultRegion = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
-    PrinterColumns printerColumns = new PrinterColumns(CrdSchema.load().crd(), Clock.systemUTC());
-    try (InProcessKubernetes kubernetes = InProcessKubernetes.start(printerColumns);
+    CrdSchema crd = CrdSchema.load();
+    PrinterColumns printerColumns = new PrinterColumns(crd.crd(), Clock.systemUTC());
+    try (InProcessKubernetes kubernetes = InProcessKubernetes.start(printerColumns, crd.crd(),
+        new ServerlessApiValidator(crd));
         KubernetesClient client = kubernetes.client();
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
       RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);

@@ -22,11 +22,6 @@ import java.util.regex.Pattern;
 final class ServerlessApiRules {
 
   private static final Pattern FUNCTION_NAME = Pattern.compile("^[a-zA-Z0-9_-]+$");
-  /** What the API server requires of an object's name (RFC 1123 subdomain) and a namespace (RFC 1123 label). */
-  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-  private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-  private static final int MAX_SUBDOMAIN = 253;
-  private static final int MAX_LABEL = 63;
   private static final Pattern REGION = Pattern.compile(ServerlessApiSpec.REGION_PATTERN);
   private static final Pattern VARIABLE_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]*$");
   private static final Pattern SNS_TOPIC_ARN =
@@ -54,21 +49,8 @@ final class ServerlessApiRules {
 
   private static void checkNames(ServerlessApi api, List<Violation> out) {
     String name = api.getMetadata() == null ? null : api.getMetadata().getName();
-    if (name == null || name.isBlank()) {
-      out.add(new Violation("metadata.name", "required field is missing"));
-      return;
-    }
-    String namespace = api.getMetadata().getNamespace();
-    if (namespace != null && (namespace.length() > MAX_LABEL || !DNS_LABEL.matcher(namespace).matches())) {
-      out.add(new Violation("metadata.namespace", "Invalid value: \"" + namespace + "\": a lowercase RFC 1123 label must"
-          + " consist of at most 63 lower case alphanumeric characters or '-', and must start and end with an"
-          + " alphanumeric character"));
-    }
-    if (name.length() > MAX_SUBDOMAIN || !DNS_SUBDOMAIN.matcher(name).matches()) {
-      out.add(new Violation("metadata.name", "Invalid value: \"" + name + "\": a lowercase RFC 1123 subdomain must"
-          + " consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric"
-          + " character"));
-      return;
+    if (!KubernetesNames.isValidName(name)) {
+      return; // KubernetesNames reports it; the AWS names below derive from it
     }
     if (api.getSpec() == null || api.getSpec().getEnvironment() == null) {
       return;

@@ -39,11 +39,18 @@ public final class ServerlessApiValidator {
     return validate(Serialization.jsonMapper().valueToTree(api), null);
   }
 
-  /** Checks a resource as created ({@code old} null) or as an update of {@code old}. */
+  /** Checks a resource as created ({@code old} null) or as an update of {@code old}: the API server's rules and the operator's. */
   public List<Violation> validate(JsonNode resource, JsonNode old) {
-    TreeSet<Violation> violations = new TreeSet<>(schemaCheck.check(resource));
-    violations.addAll(celCheck.check(resource, old));
+    TreeSet<Violation> violations = new TreeSet<>(asApiServer(resource, old));
     typed(resource).ifPresent(api -> violations.addAll(operatorRules.check(api)));
+    return new ArrayList<>(violations);
+  }
+
+  /** What an API server with this CRD refuses: its names, the OpenAPI schema, the CEL rules (transition rules on update). */
+  public List<Violation> asApiServer(JsonNode resource, JsonNode old) {
+    TreeSet<Violation> violations = new TreeSet<>(KubernetesNames.check(resource));
+    violations.addAll(schemaCheck.check(resource));
+    violations.addAll(celCheck.check(resource, old));
     return new ArrayList<>(violations);
   }
 

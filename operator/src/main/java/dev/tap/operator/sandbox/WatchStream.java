@@ -1,0 +1,91 @@
+package dev.tap.operator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A watch on ServerlessApis as kubectl reads one ({@code get -w}, {@code wait}, {@code delete --wait}):
+ * chunked HTTP, one JSON event per line, after the requested resourceVersion, filtered by name.
+ * The CRUD store only watches over WebSocket, so the events come from a watch on the store.
+ */
+final class WatchStream {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+  private static final String END = "";
+
+  private final KubernetesClient store;
+
+  WatchStream(KubernetesClient store) {
+    this.store = store;
+  }
+
+  /**
+   * Streams events to {@code out} until the client goes, the store's watch ends, or {@code timeout}
+   * passes. {@code render} turns an object into what the event carries (the object, or a Table row).
+   */
+  void stream(String namespace, String name, long afterResourceVersion, Duration timeout, OutputStream out,
+      Function<JsonNode, JsonNode> render) throws IOException {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    var resources = store.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND);
+    Watcher<GenericKubernetesResource> watcher = new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, GenericKubernetesResource resource) {
+        JsonNode object = JSON.valueToTree(resource);
+        boolean named = name == null || name.equals(object.at("/metadata/name").asText());
+        if (named && resourceVersion(object) > afterResourceVersion) {
+          ObjectNode event = JSON.createObjectNode().put("type", action.name());
+          event.set("object", render.apply(object));
+          lines.add(event.toString());
+        }
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        lines.add(END);
+      }
+    };
+    Watch watch = namespace == null ? resources.inAnyNamespace().watch(watcher)
+        : resources.inNamespace(namespace).watch(watcher);
+    long deadline = System.nanoTime() + (timeout == null ? DEFAULT_TIMEOUT : timeout).toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(200, TimeUnit.MILLISECONDS);
+        if (END.equals(line)) {
+          return;
+        }
+        if (line != null) {
+          out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      watch.close();
+    }
+  }
+
+  static long resourceVersion(JsonNode object) {
+    try {
+      return Long.parseLong(object.at("/metadata/resourceVersion").asText("0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
