@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A watch on ServerlessApis as kubectl reads one ({@code get -w}, {@code wait}, {@code delete --wait}):
@@ -43,13 +45,21 @@ final class WatchStream {
       Function<JsonNode, JsonNode> render) throws IOException {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     var resources = store.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND);
+    // The store replays what exists as ADDED when a watch opens; after a resourceVersion a real API
+    // server sends only what changed since, and a change to an existing object is MODIFIED.
+    Set<String> existing = (namespace == null ? resources.inAnyNamespace().list() : resources.inNamespace(namespace).list())
+        .getItems().stream().map(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
+        .collect(Collectors.toSet());
     Watcher<GenericKubernetesResource> watcher = new Watcher<>() {
       @Override
       public void eventReceived(Action action, GenericKubernetesResource resource) {
         JsonNode object = JSON.valueToTree(resource);
         boolean named = name == null || name.equals(object.at("/metadata/name").asText());
-        if (named && resourceVersion(object) > afterResourceVersion) {
-          ObjectNode event = JSON.createObjectNode().put("type", action.name());
+        boolean sinceStart = afterResourceVersion == 0 || resourceVersion(object) > afterResourceVersion;
+        if (named && sinceStart) {
+          boolean known = existing.contains(resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName());
+          String type = action == Action.ADDED && known && afterResourceVersion > 0 ? "MODIFIED" : action.name();
+          ObjectNode event = JSON.createObjectNode().put("type", type);
           event.set("object", render.apply(object));
           lines.add(event.toString());
         }
