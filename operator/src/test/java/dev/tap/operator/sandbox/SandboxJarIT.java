@@ -2,10 +2,13 @@ package dev.tap.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tap.operator.Samples;
 import dev.tap.testsupport.Dynalite;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,5 +134,63 @@ class SandboxJarIT {
       assertThat(run.out()).contains("DynamoDB at " + dynalite.endpoint()).contains("Ready=True (Synced")
           .contains("  scaling table/tap-items-local dynamodb:table:ReadCapacityUnits  2-20");
     }
+  }
+  @Test
+  void the_readmes_kubectl_walk_through_works_without_turning_validation_off() throws Exception {
+    assumeTrue(kubectlInstalled(), "kubectl is not installed");
+    Path kubeconfig = dir.resolve("walk.kubeconfig");
+    Process sandbox = start(Map.of(), "sandbox", Samples.DIRECTORY.resolve("dev.yaml").toString(), "--serve",
+        "--kubeconfig", kubeconfig.toString());
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(kubeconfig));
+      String staging = Samples.DIRECTORY.resolve("staging.yaml").toString();
+      assertThat(kubectl(kubeconfig, "apply", "-f", staging)).contains("serverlessapi.serverless.tap.dev/tap created");
+      assertThat(kubectl(kubeconfig, "apply", "-f", staging)).contains("serverlessapi.serverless.tap.dev/tap unchanged");
+      assertThat(kubectl(kubeconfig, "explain", "serverlessapi.spec.table")).contains("autoScaling", "globalSecondaryIndexes");
+      assertThat(kubectl(kubeconfig, "-n", "staging", "wait", "sapi/tap", "--for=condition=Ready", "--timeout=60s"))
+          .contains("condition met");
+
+      Process watch = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", "dev", "get", "sapi", "-w",
+          "--output-watch-events").redirectErrorStream(true).start();
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+        assertThat(lines.readLine()).containsPattern("EVENT\\s+NAME\\s+READY");
+        assertThat(lines.readLine()).containsPattern("ADDED\\s+tap");
+        kubectl(kubeconfig, "-n", "dev", "patch", "sapi", "tap", "--type", "merge", "-p", "{\"metadata\":{\"labels\":{\"w\":\"1\"}}}");
+        assertThat(lines.readLine()).containsPattern("MODIFIED\\s+tap");
+      } finally {
+        watch.destroy();
+      }
+
+      assertThat(kubectl(kubeconfig, "-n", "staging", "delete", "sapi", "tap", "--dry-run=server")).contains("(server dry run)");
+      assertThat(kubectl(kubeconfig, "-n", "staging", "get", "sapi", "tap")).containsPattern("tap\\s+True");
+      assertThat(kubectl(kubeconfig, "-n", "dev", "describe", "sapi", "tap")).contains("CreatedTable");
+      assertThat(kubectl(kubeconfig, "-n", "dev", "get", "events")).containsPattern("TYPE\\s+REASON")
+          .containsPattern("Normal\\s+CreatedTable\\s+serverlessapi/tap");
+      assertThat(kubectl(kubeconfig, "-n", "dev", "delete", "sapi", "tap", "--wait", "--timeout=60s")).contains("deleted");
+      assertThat(kubectl(kubeconfig, "get", "sapi", "-A")).doesNotContain("dev ");
+    } finally {
+      sandbox.destroy();
+    }
+    Run run = finish(sandbox);
+    assertThat(run.out()).contains("DeletedTable: deleted DynamoDB table tap-items-dev")
+        .doesNotContain("DeletedTable: deleted DynamoDB table tap-items-staging");
+    assertThat(kubeconfig).as("removed when the sandbox stops").doesNotExist();
+  }
+
+  private static boolean kubectlInstalled() {
+    try {
+      return new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  private String kubectl(Path kubeconfig, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(printed + "\n-- the sandbox said:\n" + Files.readString(dir.resolve("out"))).isZero();
+    return printed;
   }
 }

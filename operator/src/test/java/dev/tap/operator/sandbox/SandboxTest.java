@@ -105,47 +105,6 @@ class SandboxTest {
     assertThat(sandbox.get()).isZero();
   }
 
-  @Test
-  void the_readmes_kubectl_walk_through_works_without_turning_validation_off() throws Exception {
-    assumeTrue(kubectlInstalled(), "kubectl is not installed");
-    Path kubeconfig = dir.resolve("walk.kubeconfig");
-    CountDownLatch stop = new CountDownLatch(1);
-    CompletableFuture<Integer> sandbox = serve(List.of(Samples.DIRECTORY.resolve("dev.yaml")), kubeconfig, stop);
-    try {
-      String staging = Samples.DIRECTORY.resolve("staging.yaml").toString();
-      assertThat(kubectl(kubeconfig, "apply", "-f", staging)).contains("serverlessapi.serverless.tap.dev/tap created");
-      assertThat(kubectl(kubeconfig, "apply", "-f", staging)).contains("serverlessapi.serverless.tap.dev/tap unchanged");
-      assertThat(kubectl(kubeconfig, "explain", "serverlessapi.spec.table")).contains("autoScaling", "globalSecondaryIndexes");
-      assertThat(kubectl(kubeconfig, "-n", "staging", "wait", "sapi/tap", "--for=condition=Ready", "--timeout=60s"))
-          .contains("condition met");
-
-      Process watch = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", "dev", "get", "sapi", "-w",
-          "--output-watch-events").redirectErrorStream(true).start();
-      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
-        assertThat(lines.readLine()).containsPattern("EVENT\\s+NAME\\s+READY");
-        assertThat(lines.readLine()).containsPattern("ADDED\\s+tap");
-        kubectl(kubeconfig, "-n", "dev", "patch", "sapi", "tap", "--type", "merge", "-p", "{\"metadata\":{\"labels\":{\"w\":\"1\"}}}");
-        assertThat(lines.readLine()).containsPattern("MODIFIED\\s+tap");
-      } finally {
-        watch.destroy();
-      }
-
-      // staging's table has deletion protection: a real delete would wait for a human; a dry run changes nothing.
-      assertThat(kubectl(kubeconfig, "-n", "staging", "delete", "sapi", "tap", "--dry-run=server")).contains("(server dry run)");
-      assertThat(kubectl(kubeconfig, "-n", "staging", "get", "sapi", "tap")).containsPattern("tap\\s+True");
-      assertThat(kubectl(kubeconfig, "-n", "dev", "describe", "sapi", "tap")).contains("CreatedTable");
-      assertThat(kubectl(kubeconfig, "-n", "dev", "get", "events")).containsPattern("TYPE\\s+REASON")
-          .containsPattern("Normal\\s+CreatedTable\\s+serverlessapi/tap");
-      assertThat(kubectl(kubeconfig, "-n", "dev", "delete", "sapi", "tap", "--wait", "--timeout=60s")).contains("deleted");
-      assertThat(kubectl(kubeconfig, "get", "sapi", "-A")).doesNotContain("dev ");
-    } finally {
-      stop.countDown();
-    }
-    assertThat(sandbox.get()).isZero();
-    assertThat(output.toString()).contains("DeletedTable: deleted DynamoDB table tap-items-dev")
-        .doesNotContain("DeletedTable: deleted DynamoDB table tap-items-staging");
-  }
-
   private static boolean kubectlInstalled() {
     try {
       return new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
