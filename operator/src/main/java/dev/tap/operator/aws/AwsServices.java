@@ -1,10 +1,14 @@
 package dev.tap.operator.aws;
 
 import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
+import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
 import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
+import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
 import java.util.List;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** The AWS services the operator uses. A new service is one constant here and one simulated client. */
 public final class AwsServices {
@@ -17,7 +21,14 @@ public final class AwsServices {
       ApplicationAutoScalingClient.class, settings -> settings.build(ApplicationAutoScalingClient.builder()),
       SimulatedAutoScaling::new);
 
-  public static final List<AwsService<?>> ALL = List.of(DYNAMODB, APPLICATION_AUTO_SCALING);
+  public static final AwsService<LambdaClient> LAMBDA = new AwsService<>("lambda", "Lambda", "LAMBDA",
+      LambdaClient.class, settings -> settings.build(LambdaClient.builder()), SimulatedLambda::new);
+
+  /** Its SDK service id is CloudWatch, its signing name (and quota name) monitoring. */
+  public static final AwsService<CloudWatchClient> CLOUDWATCH = new AwsService<>("monitoring", "CloudWatch", "CLOUDWATCH",
+      CloudWatchClient.class, settings -> settings.build(CloudWatchClient.builder()), SimulatedCloudWatch::new);
+
+  public static final List<AwsService<?>> ALL = List.of(DYNAMODB, APPLICATION_AUTO_SCALING, LAMBDA, CLOUDWATCH);
 
   private AwsServices() {}
 }

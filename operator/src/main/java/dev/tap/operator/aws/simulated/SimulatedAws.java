@@ -4,6 +4,8 @@ import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.simulated.autoscaling.ScalableCapacity;
+import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
+import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
 import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
 import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import java.time.Clock;
@@ -50,6 +52,14 @@ public final class SimulatedAws implements AwsClients {
 
   public SimulatedAutoScaling autoScaling(String region) {
     return (SimulatedAutoScaling) client(AwsServices.APPLICATION_AUTO_SCALING, region);
+  }
+
+  public SimulatedLambda lambda(String region) {
+    return (SimulatedLambda) client(AwsServices.LAMBDA, region);
+  }
+
+  public SimulatedCloudWatch cloudWatch(String region) {
+    return (SimulatedCloudWatch) client(AwsServices.CLOUDWATCH, region);
   }
 
   /** The tables the simulated Application Auto Scaling scales in a region: this account's, unless told otherwise. */
