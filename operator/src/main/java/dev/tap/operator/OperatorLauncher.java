@@ -4,6 +4,7 @@ import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.HookedAwsClients;
 import dev.tap.operator.aws.RegionResolver;
+import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.reconciler.ServerlessApiReconciler;
@@ -40,7 +41,7 @@ public final class OperatorLauncher {
       election.ifPresent(o::withLeaderElectionConfiguration);
     });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
-        new HookedAwsClients(aws, pacing), regions, changes, settings, clock), override -> override.withRetry(settings.retry()));
+        new HookedAwsClients(aws, pacing), regions, changes, settings, clock, new KubernetesSecrets(client), pacing), override -> override.withRetry(settings.retry()));
     return operator;
   }
 }

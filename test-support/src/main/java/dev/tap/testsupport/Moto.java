@@ -10,6 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * moto's server, an independent AWS implementation (Python), on a free loopback port: one process
@@ -46,6 +53,35 @@ public final class Moto implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start moto's server (python3 -m moto.server)", e);
     }
+  }
+
+  /**
+   * What an account holds before the operator creates a function: the execution role (in moto's IAM)
+   * and the deployment package (in moto's S3), as CreateFunction needs them there.
+   */
+  public void holdFunctionPrerequisites(String roleName, String bucket, String key) {
+    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    try (IamClient iam = IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        S3Client s3 = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+            .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
+      iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+          + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+      s3.createBucket(r -> r.bucket(bucket));
+      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(zipWithOneFile()));
+    }
+  }
+
+  private static byte[] zipWithOneFile() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("handler.txt"));
+      zip.write("a stand-in for the handler".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   public URI endpoint() {

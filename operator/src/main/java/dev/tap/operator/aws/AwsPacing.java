@@ -78,6 +78,25 @@ public final class AwsPacing implements AwsCallHook {
     take(region, service, operation);
   }
 
+  /**
+   * Admits a pass of {@code calls} calls to a service only when its service-wide quota has room for all
+   * of them now, else throws {@link QuotaWaitException} before any is sent: a pass that ran out of
+   * tokens halfway would have spent them for nothing, and many such passes starve each other.
+   */
+  public void admit(String region, AwsService<?> service, int calls) {
+    Quota quota = quotas.get(service.name() + ":*");
+    if (quota == null) {
+      return;
+    }
+    Bucket bucket = buckets.computeIfAbsent(region + ":" + quota.service() + ":*", key -> new Bucket(quota, clock.millis()));
+    long waitMillis = bucket.waitFor(Math.min(calls, quota.burst()), clock.millis());
+    if (waitMillis > 0) {
+      throw new QuotaWaitException("waiting for the " + service + " control-plane quota (" + quota.describe() + " in "
+          + region + ") to have room for " + calls + " calls: about " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
+          Duration.ofMillis(waitMillis));
+    }
+  }
+
   /** Takes a token for one call, or throws {@link QuotaWaitException} without sending it. */
   public void take(String region, AwsService<?> service, String operation) {
     Quota quota = quotas.get(service.name() + ":" + operation);
@@ -108,6 +127,13 @@ public final class AwsPacing implements AwsCallHook {
       this.quota = quota;
       this.tokens = quota.burst();
       this.lastMillis = now;
+    }
+
+    /** 0 when {@code calls} tokens are there now (none taken), else the milliseconds until they will be. */
+    synchronized long waitFor(double calls, long now) {
+      tokens = Math.min(quota.burst(), tokens + Math.max(0, now - lastMillis) / 1000.0 * quota.perSecond());
+      lastMillis = now;
+      return tokens >= calls ? 0 : (long) Math.ceil((calls - tokens) / quota.perSecond() * 1000);
     }
 
     /** 0 when a token was taken, else the milliseconds until one will be there. */

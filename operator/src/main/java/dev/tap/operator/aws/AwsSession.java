@@ -2,6 +2,7 @@ package dev.tap.operator.aws;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.events.ChangeRecorder;
+import dev.tap.operator.function.SecretStore;
 import dev.tap.operator.workflow.Outcomes;
 import java.time.Clock;
 import java.util.Map;
@@ -23,10 +24,12 @@ public final class AwsSession {
   private final AdoptionPolicy adoption;
   private final Clock clock;
   private final Outcomes outcomes;
+  private final SecretStore secrets;
+  private final AwsPacing pacing;
   private final Map<String, Object> reads = new ConcurrentHashMap<>();
 
   public AwsSession(ServerlessApi resource, String region, AwsClients clients, ChangeRecorder changes,
-      AdoptionPolicy adoption, Clock clock, Outcomes outcomes) {
+      AdoptionPolicy adoption, Clock clock, Outcomes outcomes, SecretStore secrets, AwsPacing pacing) {
     this.resource = resource;
     this.region = region;
     this.clients = clients;
@@ -34,6 +37,18 @@ public final class AwsSession {
     this.adoption = adoption;
     this.clock = clock;
     this.outcomes = outcomes;
+    this.secrets = secrets;
+    this.pacing = pacing;
+  }
+
+  /** Goes on only when the account's quota has room for a whole pass of {@code calls} calls to {@code service}. */
+  public void admit(AwsService<?> service, int calls) {
+    pacing.admit(region, service, calls);
+  }
+
+  /** The Kubernetes Secrets of the resource's namespace (the page-token key). */
+  public SecretStore secrets() {
+    return secrets;
   }
 
   public <C extends SdkClient> C client(AwsService<C> service) {

@@ -7,11 +7,14 @@ import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.aws.AdoptionPolicy;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsFailures;
+import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.QuotaWaitException;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.events.ChangeRecorder;
+import dev.tap.operator.function.FunctionDependent;
+import dev.tap.operator.function.SecretStore;
 import dev.tap.operator.scaling.ScalingDependent;
 import dev.tap.operator.status.ConditionPolicy;
 import dev.tap.operator.status.Conditions;
@@ -61,6 +64,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "table", type = TableDependent.class, readyPostcondition = OutcomeReady.class),
     @Dependent(name = "scaling", type = ScalingDependent.class, readyPostcondition = OutcomeReady.class,
+        dependsOn = "table"),
+    @Dependent(name = "function", type = FunctionDependent.class, readyPostcondition = OutcomeReady.class,
         dependsOn = "table")
 })
 @ControllerConfiguration(name = ServerlessApiReconciler.NAME)
@@ -86,15 +91,20 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   private final ChangeRecorder changes;
   private final OperatorSettings settings;
   private final Clock clock;
+  private final SecretStore secrets;
+  private final AwsPacing pacing;
 
+  /** {@code aws} are paced by {@code pacing} already; the reconciler only asks it whether a whole pass fits. */
   public ServerlessApiReconciler(ServerlessApiValidator validator, AwsClients aws, RegionResolver regions,
-      ChangeRecorder changes, OperatorSettings settings, Clock clock) {
+      ChangeRecorder changes, OperatorSettings settings, Clock clock, SecretStore secrets, AwsPacing pacing) {
     this.validator = validator;
     this.aws = aws;
     this.regions = regions;
     this.changes = changes;
     this.settings = settings;
     this.clock = clock;
+    this.secrets = secrets;
+    this.pacing = pacing;
   }
 
   @Override
@@ -197,9 +207,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       String message = describe(failures);
       log.debug("{}: {}", id(resource), message);
       ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty());
-      // Looking again costs no AWS call until the quota has room, so poll pace is fine (and a moved clock is seen).
+      // When the quota has room again, at most a resync away (so tests that move the clock see it soon).
       return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
-          .rescheduleAfter(earlier(settings.pollInterval(), Optional.of(wait)));
+          .rescheduleAfter(earlier(settings.resyncInterval(), Optional.of(wait)));
     }
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
     long nextMillis = settings.retryDelay(attempt).toMillis();
@@ -238,7 +248,8 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   private AwsSession session(ServerlessApi resource, String region) {
-    return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS));
+    return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS),
+        secrets, pacing);
   }
 
   private static Optional<String> adopted(List<DependentOutcome> outcomes) {

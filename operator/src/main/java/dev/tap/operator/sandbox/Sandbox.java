@@ -16,6 +16,7 @@ import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.autoscaling.DynamoDbApiCapacity;
 import dev.tap.operator.events.KubernetesChangeRecorder;
+import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.reconciler.ServerlessApiReconciler;
 import dev.tap.operator.workflow.Outcomes;
@@ -129,7 +130,8 @@ public final class Sandbox {
             }
             checkSettled.run();
           }));
-      Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(1, Clock.systemUTC()),
+      AwsPacing pacing = AwsPacing.documented(1, Clock.systemUTC());
+      Operator operator = OperatorLauncher.create(client, aws, pacing,
           new RegionResolver(defaultRegion), changes, SETTINGS, Clock.systemUTC());
       operator.start();
       try {
@@ -157,7 +159,7 @@ public final class Sandbox {
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = Inventory.read(WorkflowDependents.instances(ServerlessApiReconciler.class), resources,
             api -> new AwsSession(api, regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
-                new Outcomes(ServerlessApiReconciler.DEPENDENTS)));
+                new Outcomes(ServerlessApiReconciler.DEPENDENTS), new KubernetesSecrets(client), AwsPacing.none(Clock.systemUTC())));
         report(resources, inventory, simulated, printerColumns);
         int exit = exitCode(resources, inTime, rejected);
         if (options.serve() && stop.getCount() > 0) {

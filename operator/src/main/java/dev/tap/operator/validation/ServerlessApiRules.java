@@ -31,7 +31,7 @@ final class ServerlessApiRules {
   /** Set by Lambda itself, or by the operator for the handler. */
   private static final Set<String> RESERVED_VARIABLES = Set.of("AWS_DEFAULT_REGION", "AWS_REGION",
       "AWS_EXECUTION_ENV", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-      "AWS_SESSION_TOKEN", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TABLE_NAME", "INDEX_NAME");
+      "AWS_SESSION_TOKEN", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TABLE_NAME", "INDEX_NAME", "PAGE_TOKEN_KEY");
 
   List<Violation> check(ServerlessApi api) {
     List<Violation> violations = new ArrayList<>();

@@ -92,4 +92,19 @@ class AwsPacingTest {
     assertThatThrownBy(() -> pacing.take("us-east-1", apiGateway, "CreateDeployment"))
         .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofSeconds(5)));
   }
+
+  @Test
+  void a_pass_is_admitted_only_when_the_quota_has_room_for_all_its_calls_and_admission_takes_nothing() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "*", 15, 15)), 1, clock);
+    for (int i = 0; i < 12; i++) {
+      pacing.take("us-east-1", AwsServices.LAMBDA, "GetAlias");
+    }
+
+    pacing.admit("us-east-1", AwsServices.LAMBDA, 3);
+    assertThatThrownBy(() -> pacing.admit("us-east-1", AwsServices.LAMBDA, 5))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(134)));
+    for (int i = 0; i < 3; i++) {
+      pacing.take("us-east-1", AwsServices.LAMBDA, "GetAlias");
+    }
+  }
 }

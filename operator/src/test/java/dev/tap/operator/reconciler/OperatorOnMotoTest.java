@@ -22,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -54,6 +55,7 @@ class OperatorOnMotoTest {
     try (Moto moto = Moto.start();
         SdkAwsClients sdk = new SdkAwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
             new AwsEndpoints(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString())))) {
+      moto.holdFunctionPrerequisites("tap-api-lambda", "tap-artifacts", "handler/tap-handler-1.0.0.jar");
       try (OperatorHarness operator = OperatorHarness.startOn(client, sdk)) {
         operator.create(sample("prod.yaml", "wire", api -> api));
         operator.awaitCondition("wire", Conditions.READY, Conditions.TRUE);
@@ -66,7 +68,8 @@ class OperatorOnMotoTest {
         operator.awaitCondition("wire", Conditions.READY, Conditions.TRUE);
       }
 
-      assertThat(second.calls).contains("dynamodb:DescribeTable", "application-autoscaling:DescribeScalableTargets");
+      assertThat(second.calls).contains("dynamodb:DescribeTable", "application-autoscaling:DescribeScalableTargets",
+          "lambda:GetFunction", "lambda:ListVersionsByFunction", "lambda:GetAlias");
       assertThat(second.writes()).isEmpty();
       DynamoDbClient dynamo = sdk.client(AwsServices.DYNAMODB, OperatorHarness.REGION);
       assertThat(dynamo.listTables().tableNames()).containsExactly("wire-items-prod");
@@ -76,6 +79,10 @@ class OperatorOnMotoTest {
       ApplicationAutoScalingClient scaling = sdk.client(AwsServices.APPLICATION_AUTO_SCALING, OperatorHarness.REGION);
       assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")).scalableTargets()).hasSize(4);
       assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb")).scalingPolicies()).hasSize(4);
+      LambdaClient lambda = sdk.client(AwsServices.LAMBDA, OperatorHarness.REGION);
+      assertThat(lambda.listVersionsByFunction(r -> r.functionName("wire-api-prod")).versions())
+          .extracting(v -> v.version()).containsExactly("$LATEST", "1");
+      assertThat(lambda.getAlias(r -> r.functionName("wire-api-prod").name("prod")).functionVersion()).isEqualTo("1");
     }
   }
 }

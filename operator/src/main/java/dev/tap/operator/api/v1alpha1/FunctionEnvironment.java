@@ -10,7 +10,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class FunctionEnvironment {
 
-  @JsonPropertyDescription("Environment variables; TABLE_NAME and INDEX_NAME are set by the operator.")
+  @JsonPropertyDescription("Environment variables; TABLE_NAME, INDEX_NAME and PAGE_TOKEN_KEY are set by the operator and cannot be set here.")
   private Map<String, String> variables;
 
   public Map<String, String> getVariables() {

@@ -37,6 +37,16 @@ public class FunctionSpec {
   @Pattern("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_/-]{1,512}$")
   private String role;
 
+  @JsonPropertyDescription("Instruction set: x86_64 (default) or arm64.")
+  private Architecture architecture;
+
+  @JsonPropertyDescription("SnapStart for published versions (Java runtimes): PublishedVersions or None (default).")
+  private SnapStartApplyOn snapStart;
+
+  @JsonPropertyDescription("The Secret key whose value signs the handler's page tokens (PAGE_TOKEN_KEY). Without it the"
+      + " operator generates one once, in the Secret <name>-page-token owned by this resource.")
+  private SecretKeyRef pageTokenSecret;
+
   @JsonPropertyDescription("Deployment package: S3 object or image URI.")
   @Required
   private CodeSpec code;
@@ -45,7 +55,8 @@ public class FunctionSpec {
   @Pattern("^[1-9][0-9]{0,9}$")
   private String version;
 
-  @JsonPropertyDescription("How many old published versions to keep.")
+  @JsonPropertyDescription("Besides the versions the alias routes to, how many of the newest published versions to keep;"
+      + " older ones are deleted. Default 5, and every version for environment prod.")
   @Min(1)
   @Max(100)
   private Integer keepVersions;
@@ -134,5 +145,29 @@ public class FunctionSpec {
 
   public void setDeployment(DeploymentSpec deployment) {
     this.deployment = deployment;
+  }
+
+  public Architecture getArchitecture() {
+    return architecture;
+  }
+
+  public void setArchitecture(Architecture architecture) {
+    this.architecture = architecture;
+  }
+
+  public SnapStartApplyOn getSnapStart() {
+    return snapStart;
+  }
+
+  public void setSnapStart(SnapStartApplyOn snapStart) {
+    this.snapStart = snapStart;
+  }
+
+  public SecretKeyRef getPageTokenSecret() {
+    return pageTokenSecret;
+  }
+
+  public void setPageTokenSecret(SecretKeyRef pageTokenSecret) {
+    this.pageTokenSecret = pageTokenSecret;
   }
 }

@@ -24,6 +24,15 @@ public class FunctionStatus {
   @JsonPropertyDescription("Share of traffic on the target version (0-1).")
   private Double canaryWeight;
 
+  @JsonPropertyDescription("Published versions that exist (Lambda's code storage is finite).")
+  private Integer versions;
+
+  @JsonPropertyDescription("Lambda's LastUpdateStatus of the function: InProgress, Successful or Failed.")
+  private String lastUpdateStatus;
+
+  @JsonPropertyDescription("Why the last update failed, as Lambda says.")
+  private String lastUpdateStatusReason;
+
   public String getName() {
     return name;
   }
@@ -62,5 +71,29 @@ public class FunctionStatus {
 
   public void setCanaryWeight(Double canaryWeight) {
     this.canaryWeight = canaryWeight;
+  }
+
+  public Integer getVersions() {
+    return versions;
+  }
+
+  public void setVersions(Integer versions) {
+    this.versions = versions;
+  }
+
+  public String getLastUpdateStatus() {
+    return lastUpdateStatus;
+  }
+
+  public void setLastUpdateStatus(String lastUpdateStatus) {
+    this.lastUpdateStatus = lastUpdateStatus;
+  }
+
+  public String getLastUpdateStatusReason() {
+    return lastUpdateStatusReason;
+  }
+
+  public void setLastUpdateStatusReason(String lastUpdateStatusReason) {
+    this.lastUpdateStatusReason = lastUpdateStatusReason;
   }
 }

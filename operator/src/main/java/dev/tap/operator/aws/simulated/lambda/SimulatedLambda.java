@@ -96,7 +96,12 @@ public final class SimulatedLambda extends SimulatedClient<LambdaState> implemen
     LambdaState.Function function = state().function(request.functionName());
     FunctionConfiguration configuration = state().version(request.functionName(), request.qualifier())
         .map(v -> version(function, v)).orElseGet(() -> latest(function));
-    return GetFunctionResponse.builder().configuration(configuration).tags(state().tags(function.arn)).build();
+    String image;
+    synchronized (state()) {
+      image = function.settings.imageUri();
+    }
+    return GetFunctionResponse.builder().configuration(configuration).tags(state().tags(function.arn))
+        .code(c -> c.repositoryType(image == null ? "S3" : "ECR").imageUri(image).resolvedImageUri(image)).build();
   }
 
   @Override

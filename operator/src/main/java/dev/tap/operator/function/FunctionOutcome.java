@@ -1,0 +1,75 @@
+package dev.tap.operator.function;
+
+import dev.tap.operator.api.v1alpha1.FunctionStatus;
+import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
+import dev.tap.operator.workflow.DependentOutcome;
+import java.util.Optional;
+
+/** What the function dependent saw (null: no function yet) and the one step it took or waits for. */
+public record FunctionOutcome(ObservedFunction observed, FunctionAction action) implements DependentOutcome {
+
+  @Override
+  public boolean ready() {
+    return action instanceof FunctionAction.InSync;
+  }
+
+  @Override
+  public String progress() {
+    if (action instanceof FunctionAction.Wait wait) {
+      return "waiting: " + wait.reason();
+    }
+    if (action instanceof FunctionAction.HoldForRollout hold) {
+      return "version " + hold.target() + " waits for its " + hold.strategy() + " rollout, which the operator does not step"
+          + " yet; the alias stays on version " + hold.stable() + " and no traffic has moved";
+    }
+    if (action instanceof FunctionAction.Create) {
+      return "creating the function";
+    }
+    if (action instanceof FunctionAction.Publish) {
+      return "publishing a version";
+    }
+    if (action instanceof FunctionAction.CreateAlias || action instanceof FunctionAction.MoveAlias) {
+      return "moving the alias";
+    }
+    return ready() ? "the function is in sync" : "applying changes to the function";
+  }
+
+  @Override
+  public Optional<String> adopted() {
+    return action instanceof FunctionAction.Tag tag && tag.adopting() && observed != null
+        ? Optional.of("function " + observed.name()) : Optional.empty();
+  }
+
+  @Override
+  public Optional<Blocked> blocked() {
+    return action instanceof FunctionAction.Blocked blocked
+        ? Optional.of(new Blocked(blocked.reason(), blocked.message())) : Optional.empty();
+  }
+
+  /** {@code status.function}: never the environment, which holds the page-token key. */
+  @Override
+  public void writeStatus(ServerlessApiStatus status) {
+    if (observed == null) {
+      return;
+    }
+    FunctionStatus function = new FunctionStatus();
+    function.setName(observed.name());
+    function.setArn(observed.arn());
+    observed.alias().ifPresent(alias -> {
+      function.setStableVersion(alias.version());
+      alias.weights().forEach((version, weight) -> {
+        function.setTargetVersion(version);
+        function.setCanaryWeight(weight);
+      });
+    });
+    observed.publishedLatest().ifPresent(v -> {
+      if (function.getTargetVersion() == null) {
+        function.setTargetVersion(v.number());
+      }
+    });
+    function.setVersions(observed.versions().size());
+    function.setLastUpdateStatus(observed.lastUpdateStatus());
+    function.setLastUpdateStatusReason(observed.lastUpdateStatusReason());
+    status.setFunction(function);
+  }
+}
