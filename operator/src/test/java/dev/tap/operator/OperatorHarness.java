@@ -105,13 +105,17 @@ public final class OperatorHarness implements AutoCloseable {
         .load(OperatorHarness.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
   }
 
+  /**
+   * The operator on a fresh simulated account, unpaced: the test settings poll every 100 ms, far above
+   * what the documented quotas allow for several resources; pacing has tests of its own ({@link #startPaced}).
+   */
   public static OperatorHarness start(KubernetesClient client, OperatorSettings settings) {
     JumpingClock clock = new JumpingClock();
     SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
-    return new OperatorHarness(client, aws, aws, clock, AwsPacing.documented(1, clock), settings);
+    return new OperatorHarness(client, aws, aws, clock, AwsPacing.none(clock), settings);
   }
 
-  /** The operator paced by {@code quotas} (the documented ones are ample for the table and scaling). */
+  /** The operator paced by {@code quotas}. */
   public static OperatorHarness startPaced(KubernetesClient client, List<AwsPacing.Quota> quotas) {
     JumpingClock clock = new JumpingClock();
     SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
