@@ -3,7 +3,6 @@ package dev.tap.operator.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -35,7 +34,7 @@ final class InProcessKubernetes implements AutoCloseable {
 
   static InProcessKubernetes start(PrinterColumns printerColumns, JsonNode crd, ServerlessApiValidator validator) {
     KubernetesMockServer store = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+        new SerializedCrudDispatcher(), false);
     try {
       int port = freePort();
       store.init(InetAddress.getLoopbackAddress(), port);
