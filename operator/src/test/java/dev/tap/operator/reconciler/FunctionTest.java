@@ -205,4 +205,40 @@ class FunctionTest {
     assertThat(operator.aws.calls().writes()).isZero();
     assertThat(versions("again-api-prod")).containsExactly("1");
   }
+
+  @Test
+  void an_update_in_progress_is_waited_for_never_collided_with() {
+    ready("dev.yaml", "busy", a -> a);
+    operator.aws.calls().reset();
+
+    // Someone else's update is in flight when the spec changes.
+    lambda().updateFunctionConfiguration(r -> r.functionName("busy-api-dev").timeout(20));
+    change("busy", a -> {
+      a.getSpec().getFunction().setMemorySize(1024);
+      return a;
+    });
+
+    FunctionConfiguration latest = lambda().getFunction(r -> r.functionName("busy-api-dev")).configuration();
+    assertThat(latest.memorySize()).isEqualTo(1024);
+    assertThat(latest.timeout()).isEqualTo(10);
+    // The other update and exactly one of the operator's: none was sent while Lambda was busy (a conflict).
+    assertThat(operator.aws.calls().count("lambda", "UpdateFunctionConfiguration")).isEqualTo(2);
+  }
+
+  @Test
+  void a_failed_update_shows_lambdas_reason_in_status() {
+    ready("dev.yaml", "broken", a -> a);
+    lambda().state().failNextUpdate("broken-api-dev", "The role defined for the function cannot be assumed by Lambda.");
+
+    operator.edit("broken", a -> {
+      a.getSpec().getFunction().setMemorySize(1024);
+      return a;
+    });
+
+    await().atMost(PATIENCE).until(() -> {
+      var function = operator.get("broken").getStatus().getFunction();
+      return "Failed".equals(function.getLastUpdateStatus())
+          && "The role defined for the function cannot be assumed by Lambda.".equals(function.getLastUpdateStatusReason());
+    });
+  }
 }
