@@ -1,5 +1,6 @@
 package dev.tap.operator.reconciler;
 
+import dev.tap.operator.alarms.AlarmsDependent;
 import dev.tap.operator.api.v1alpha1.AckAnnotations;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
@@ -66,6 +67,8 @@ import software.amazon.awssdk.core.exception.SdkException;
     @Dependent(name = "scaling", type = ScalingDependent.class, readyPostcondition = OutcomeReady.class,
         dependsOn = "table"),
     @Dependent(name = "function", type = FunctionDependent.class, readyPostcondition = OutcomeReady.class,
+        dependsOn = "table"),
+    @Dependent(name = "alarms", type = AlarmsDependent.class, readyPostcondition = OutcomeReady.class,
         dependsOn = "table")
 })
 @ControllerConfiguration(name = ServerlessApiReconciler.NAME)

@@ -69,7 +69,8 @@ class OperatorOnMotoTest {
       }
 
       assertThat(second.calls).contains("dynamodb:DescribeTable", "application-autoscaling:DescribeScalableTargets",
-          "lambda:GetFunction", "lambda:ListVersionsByFunction", "lambda:GetAlias");
+          "lambda:GetFunction", "lambda:ListVersionsByFunction", "lambda:GetAlias", "monitoring:DescribeAlarms",
+          "monitoring:ListTagsForResource");
       assertThat(second.writes()).isEmpty();
       DynamoDbClient dynamo = sdk.client(AwsServices.DYNAMODB, OperatorHarness.REGION);
       assertThat(dynamo.listTables().tableNames()).containsExactly("wire-items-prod");
@@ -83,6 +84,9 @@ class OperatorOnMotoTest {
       assertThat(lambda.listVersionsByFunction(r -> r.functionName("wire-api-prod")).versions())
           .extracting(v -> v.version()).containsExactly("$LATEST", "1");
       assertThat(lambda.getAlias(r -> r.functionName("wire-api-prod").name("prod")).functionVersion()).isEqualTo("1");
+      assertThat(sdk.client(AwsServices.CLOUDWATCH, OperatorHarness.REGION).describeAlarms(r -> r.alarmNames(
+          "wire-api-errors-prod", "wire-lambda-errors-prod", "wire-lambda-throttles-prod")).metricAlarms())
+          .extracting(a -> a.alarmName()).containsExactlyInAnyOrder("wire-api-errors-prod", "wire-lambda-errors-prod");
     }
   }
 }

@@ -104,7 +104,7 @@ class TableAndScalingTest {
   }
 
   @Test
-  void a_converged_resource_reconciles_with_eight_reads_and_no_writes() {
+  void a_converged_resource_reconciles_with_nine_reads_and_no_writes() {
     OperatorSettings rare = new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofSeconds(1));
     operator = OperatorHarness.start(client, rare);
@@ -122,7 +122,8 @@ class TableAndScalingTest {
         "application-autoscaling:DescribeScalingPolicies", 1L,
         "lambda:GetFunction", 1L,
         "lambda:ListVersionsByFunction", 1L,
-        "lambda:GetAlias", 1L));
+        "lambda:GetAlias", 1L,
+        "monitoring:DescribeAlarms", 1L));
     assertThat(operator.aws.calls().writes()).isZero();
   }
 
@@ -361,7 +362,7 @@ class TableAndScalingTest {
     await().atMost(PATIENCE).until(() -> operator.has("taken", Conditions.TERMINAL, Conditions.TRUE));
 
     // Deleting the resource (dev: deletion policy Delete) leaves the other team's table and scaling alone
-    // (and deletes the function, which is this resource's own).
+    // (and deletes the function and alarms, which are this resource's own).
     scaling().registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/" + desired.name())
         .scalableDimension(ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).minCapacity(1).maxCapacity(10));
     operator.aws.calls().reset();
@@ -370,7 +371,8 @@ class TableAndScalingTest {
     assertThat(dynamo().peek(desired.name())).isPresent();
     assertThat(scaling().peekTargets()).hasSize(1);
     assertThat(operator.aws.calls().snapshot()).allSatisfy((call, count) -> assertThat(call)
-        .matches(c -> c.equals("lambda:DeleteFunction") || c.matches(".*:(Describe|List|Get).*"), "reads only, and our function's deletion"));
+        .matches(c -> c.equals("lambda:DeleteFunction") || c.equals("monitoring:DeleteAlarms")
+            || c.matches(".*:(Describe|List|Get).*"), "reads only, and the deletion of our own function and alarms"));
   }
 
   @Test

@@ -15,6 +15,12 @@ public class AlarmStatus {
   @JsonPropertyDescription("OK, ALARM or INSUFFICIENT_DATA.")
   private String state;
 
+  @JsonPropertyDescription("Why the alarm is in its state, as CloudWatch says.")
+  private String reason;
+
+  @JsonPropertyDescription("True once the operator has read the alarm's owner tag and found it its own.")
+  private Boolean owned;
+
   public String getName() {
     return name;
   }
@@ -29,5 +35,21 @@ public class AlarmStatus {
 
   public void setState(String state) {
     this.state = state;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public Boolean getOwned() {
+    return owned;
+  }
+
+  public void setOwned(Boolean owned) {
+    this.owned = owned;
   }
 }

@@ -49,11 +49,22 @@ public final class CloudWatchState {
     if (wanted.evaluationPeriods() == null || wanted.evaluationPeriods() < 1) {
       throw invalid("The parameter EvaluationPeriods must be greater than or equal to 1.");
     }
-    Integer period = wanted.period();
+    Integer period = wanted.metrics().isEmpty() ? wanted.period() : wanted.metrics().stream()
+        .filter(m -> m.metricStat() != null).map(m -> m.metricStat().period()).findFirst().orElse(null);
     if (period == null || !(period == 10 || period == 20 || period == 30 || (period >= 60 && period % 60 == 0))) {
       throw invalid("The parameter Period must be 10, 20, 30 or a multiple of 60.");
     }
-    if ((wanted.statistic() == null) == (wanted.extendedStatistic() == null)) {
+    if (!wanted.metrics().isEmpty()) {
+      // Metric math: "If you specify the Metrics parameter, you cannot specify MetricName, Dimensions, Period,
+      // Namespace, Statistic, or ExtendedStatistic", and exactly one query returns the alarm's data.
+      if (wanted.metricName() != null || wanted.statistic() != null || wanted.extendedStatistic() != null) {
+        throw AwsErrors.build(InvalidParameterCombinationException.builder(), SERVICE, "InvalidParameterCombination", 400,
+            "Metrics cannot be combined with MetricName, Statistic or ExtendedStatistic.");
+      }
+      if (wanted.metrics().stream().filter(m -> !Boolean.FALSE.equals(m.returnData())).count() != 1) {
+        throw invalid("Exactly one element of the Metrics list must return data.");
+      }
+    } else if ((wanted.statistic() == null) == (wanted.extendedStatistic() == null)) {
       throw AwsErrors.build(InvalidParameterCombinationException.builder(), SERVICE, "InvalidParameterCombination", 400,
           "Exactly one of the parameters Statistic or ExtendedStatistic must be specified.");
     }

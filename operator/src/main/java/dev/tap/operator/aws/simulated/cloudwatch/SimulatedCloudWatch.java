@@ -47,7 +47,7 @@ public final class SimulatedCloudWatch extends SimulatedClient<CloudWatchState> 
         .statistic(request.statistic()).extendedStatistic(request.extendedStatistic()).period(request.period())
         .evaluationPeriods(request.evaluationPeriods()).datapointsToAlarm(request.datapointsToAlarm())
         .threshold(request.threshold()).comparisonOperator(request.comparisonOperator()).unit(request.unit())
-        .treatMissingData(request.treatMissingData()).build();
+        .treatMissingData(request.treatMissingData()).metrics(request.metrics()).build();
     state().put(alarm, tags(request.tags()));
     return PutMetricAlarmResponse.builder().build();
   }
