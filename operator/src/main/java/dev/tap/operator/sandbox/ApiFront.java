@@ -47,6 +47,7 @@ final class ApiFront implements AutoCloseable {
   private final WatchStream watches;
   private final Tables tables;
   private final OpenApiDocuments openApi;
+  private volatile SandboxControl control;
 
   private ApiFront(HttpServer server, Backend backend, ServerlessApiEndpoint serverlessApis, WatchStream watches,
       Tables tables, OpenApiDocuments openApi) {
@@ -66,6 +67,11 @@ final class ApiFront implements AutoCloseable {
     server.setExecutor(front.threads);
     server.start();
     return front;
+  }
+
+  /** The sandbox's own endpoints, once the simulated AWS exists. */
+  void serveControl(SandboxControl control) {
+    this.control = control;
   }
 
   String url() {
@@ -90,6 +96,12 @@ final class ApiFront implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    if (control != null && path.startsWith(SandboxControl.PREFIX)) {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      var answer = control.handle(method, path, body).orElseThrow();
+      send(exchange, answer.code(), answer.body(), List.of());
+      return;
+    }
     if ("GET".equals(method)) {
       var document = ApiDiscovery.document(path).or(() -> openApi.document(path));
       if (document.isPresent()) {

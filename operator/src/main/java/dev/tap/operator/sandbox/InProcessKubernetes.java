@@ -54,6 +54,10 @@ final class InProcessKubernetes implements AutoCloseable {
     return store.createClient();
   }
 
+  void serveControl(SandboxControl control) {
+    front.serveControl(control);
+  }
+
   /** Where kubectl and the kubeconfig's other clients connect: the front. */
   String url() {
     return front.url();

@@ -46,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -156,11 +157,17 @@ public final class Sandbox {
           return STOPPED;
         }
         boolean inTime = wait == Wait.SETTLED;
-        List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
-        Inventory inventory = Inventory.read(WorkflowDependents.instances(ServerlessApiReconciler.class), resources,
+        Function<List<ServerlessApi>, Inventory> inventoryOf = list -> Inventory.read(
+            WorkflowDependents.instances(ServerlessApiReconciler.class), list,
             api -> new AwsSession(api, regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
                 new Outcomes(ServerlessApiReconciler.DEPENDENTS), new KubernetesSecrets(client), AwsPacing.none(Clock.systemUTC())));
+        List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
+        Inventory inventory = inventoryOf.apply(resources);
         report(resources, inventory, simulated, printerColumns);
+        kubernetes.serveControl(new SandboxControl(simulated, defaultRegion, () -> {
+          List<ServerlessApi> now = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
+          return jsonReport(now, inventoryOf.apply(now), simulated);
+        }));
         int exit = exitCode(resources, inTime, rejected);
         if (options.serve() && stop.getCount() > 0) {
           kubernetes.writeKubeconfig(options.kubeconfig());
@@ -235,11 +242,8 @@ public final class Sandbox {
   private void report(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated,
       PrinterColumns printerColumns) throws IOException {
     if (options.json()) {
-      Map<String, Object> report = new HashMap<>();
-      report.put("resources", resources);
-      report.put("inventory", inventory);
-      report.put("simulatedAwsCalls", simulated.calls().snapshot());
-      out.println(Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+      out.println(Serialization.jsonMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(jsonReport(resources, inventory, simulated)));
     } else {
       out.println();
       ResourceTable.lines(resources, printerColumns).forEach(out::println);
@@ -247,6 +251,15 @@ public final class Sandbox {
       inventory.lines().forEach(out::println);
     }
     out.flush();
+  }
+
+  /** What --json prints and GET /sandbox/v1/aws answers: the resources, the AWS inventory, the simulated calls. */
+  private static JsonNode jsonReport(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("resources", resources);
+    report.put("inventory", inventory);
+    report.put("simulatedAwsCalls", simulated.calls().snapshot());
+    return Serialization.jsonMapper().valueToTree(report);
   }
 
   private int exitCode(List<ServerlessApi> resources, boolean inTime, List<String> rejected) {

@@ -5,10 +5,9 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * The CRUD store with one write at a time. The mock reads, changes and stores an object without
- * isolation, so two concurrent writes (a client's update and the operator's status patch) could
- * store a snapshot from before the other and lose it; a real API server refuses a stale write by its
- * resourceVersion instead.
+ * The CRUD store with one write at a time: the mock reads, checks and stores an object in separate
+ * steps, so two concurrent writes (a client's update and the operator's status patch) could both pass
+ * the resourceVersion check. With writes in turn, a stale one gets its 409, as from a real API server.
  */
 final class SerializedCrudDispatcher extends KubernetesCrudDispatcher {
 

@@ -64,8 +64,23 @@ final class ServerlessApiEndpoint {
     return update(path, JSON.readTree(stored.body()), object, query);
   }
 
-  /** PATCH to an object: merge patch or JSON patch, applied to the stored object. */
+  /** Attempts of a patch whose store write met a concurrent write (the operator's status, say). */
+  private static final int PATCH_ATTEMPTS = 5;
+
+  /**
+   * PATCH to an object: merge patch or JSON patch, applied to the stored object. As a real API server
+   * does, a patch that meets a concurrent write (409 from the store) is applied again to the new object.
+   */
   Answer patch(String path, String name, String contentType, String patch, Map<String, String> query) throws IOException {
+    Answer answer = patchOnce(path, name, contentType, patch, query);
+    for (int attempt = 1; answer.code() == 409 && attempt < PATCH_ATTEMPTS; attempt++) {
+      answer = patchOnce(path, name, contentType, patch, query);
+    }
+    return answer;
+  }
+
+  private Answer patchOnce(String path, String name, String contentType, String patch, Map<String, String> query)
+      throws IOException {
     Backend.Reply stored = backend.get(path);
     if (stored.code() == 404) {
       return new Answer(404, StatusResponses.notFound(name));

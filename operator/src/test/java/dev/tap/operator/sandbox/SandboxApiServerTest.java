@@ -85,7 +85,9 @@ class SandboxApiServerTest {
   }
 
   private static HttpResponse<String> mergePatch(String path, String patch) throws Exception {
-    return call("PATCH", path, "application/merge-patch+json", patch);
+    HttpResponse<String> response = call("PATCH", path, "application/merge-patch+json", patch);
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
+    return response;
   }
 
   @Test
@@ -114,9 +116,9 @@ class SandboxApiServerTest {
     JsonNode indexes = get(DEV + "/tap").at("/spec/table/globalSecondaryIndexes");
     mergePatch(DEV + "/tap", "{\"spec\":{\"table\":{\"globalSecondaryIndexes\":" + indexes + "}}}");
     mergePatch(DEV + "/tap", "{\"spec\":{\"table\":{\"globalSecondaryIndexes\":" + indexes + "}}}");
-    call("PATCH", DEV + "/tap", "application/json-patch+json",
+    assertThat(call("PATCH", DEV + "/tap", "application/json-patch+json",
         "[{\"op\":\"remove\",\"path\":\"/spec/alarms/actions\"},{\"op\":\"add\",\"path\":\"/spec/alarms/actions\","
-            + "\"value\":[\"arn:aws:sns:us-east-1:123456789012:c\"]}]");
+            + "\"value\":[\"arn:aws:sns:us-east-1:123456789012:c\"]}]").statusCode()).isEqualTo(200);
     mergePatch(DEV + "/tap", "{\"spec\":{\"function\":{\"keepVersions\":null}}}");
 
     JsonNode tap = get(DEV + "/tap");
@@ -203,5 +205,25 @@ class SandboxApiServerTest {
     assertThat(patch.at("/x-kubernetes-group-version-kind/kind").asText()).isEqualTo("ServerlessApi");
     assertThat(document.at("/components/schemas/dev.tap.serverless.v1alpha1.ServerlessApi/properties/spec/properties/table"))
         .isNotEmpty();
+  }
+
+  @Test
+  void the_sandbox_api_sets_an_alarms_state_and_shows_the_simulated_aws() throws Exception {
+    HttpResponse<String> set = call("PUT", "/sandbox/v1/alarms/tap-lambda-errors-dev", "application/json",
+        "{\"state\": \"ALARM\", \"reason\": \"errors above threshold (test)\"}");
+    JsonNode aws = get("/sandbox/v1/aws");
+
+    assertThat(set.statusCode()).isEqualTo(200);
+    assertThat(aws.at("/inventory/alarms")).anySatisfy(alarm -> {
+      assertThat(alarm.path("name").asText()).isEqualTo("tap-lambda-errors-dev");
+      assertThat(alarm.path("state").asText()).isEqualTo("ALARM");
+    });
+    assertThat(aws.at("/inventory/functions/0/name").asText()).isEqualTo("tap-api-dev");
+    assertThat(aws.path("simulatedAwsCalls").path("monitoring:DescribeAlarms").asLong()).isPositive();
+    assertThat(call("PUT", "/sandbox/v1/alarms/nothing", "application/json", "{\"state\": \"ALARM\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(call("PUT", "/sandbox/v1/alarms/tap-lambda-errors-dev", "application/json", "{\"state\": \"RED\"}")
+        .statusCode()).isEqualTo(400);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(DEV + "/tap").at("/status/alarms/0/state").asText().equals("ALARM"));
   }
 }
