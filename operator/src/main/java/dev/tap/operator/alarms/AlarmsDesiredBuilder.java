@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 
 /**
  * Spec to the alarms it asks for: API 5XX errors of the stage (it may exist before the API does),
- * Lambda errors and throttles of the alias, and throttled reads plus writes of the table (metric math).
- * Sum over the spec's period, at or above the threshold, missing data not breaching, the spec's actions.
+ * Lambda errors, throttles and p99 duration of the alias, and throttled reads plus writes of the table
+ * (metric math). Sum (p99 for duration) over the spec's period, at or above the threshold, missing data
+ * not breaching, the spec's actions.
  */
 public final class AlarmsDesiredBuilder {
 
@@ -27,7 +28,7 @@ public final class AlarmsDesiredBuilder {
   public static List<String> allNames(ServerlessApi api) {
     AwsNames names = names(api);
     return List.of(names.apiServerErrorsAlarm(), names.lambdaErrorsAlarm(), names.lambdaThrottlesAlarm(),
-        names.tableThrottlesAlarm());
+        names.lambdaDurationAlarm(), names.tableThrottlesAlarm());
   }
 
   public static List<DesiredAlarm> build(ServerlessApi api) {
@@ -57,6 +58,14 @@ public final class AlarmsDesiredBuilder {
       alarms.add(metric(names.lambdaThrottlesAlarm(), "Lambda throttles of " + alias, "AWS/Lambda", "Throttles",
           List.of(dimension("FunctionName", names.function()), dimension("Resource", alias)), spec.getLambdaThrottles(),
           actions, tags));
+    }
+    if (spec.getLambdaDuration() != null) {
+      AlarmSpec duration = spec.getLambdaDuration();
+      MetricAlarm alarm = base(names.lambdaDurationAlarm(), "Lambda p99 duration (ms) of " + alias, duration, actions)
+          .namespace("AWS/Lambda").metricName("Duration")
+          .dimensions(List.of(dimension("FunctionName", names.function()), dimension("Resource", alias)))
+          .extendedStatistic("p99").period(duration.getPeriodSeconds()).build();
+      alarms.add(new DesiredAlarm(names.lambdaDurationAlarm(), alarm, tags));
     }
     if (spec.getTableThrottles() != null) {
       alarms.add(tableThrottles(names, spec.getTableThrottles(), actions, tags));

@@ -33,7 +33,8 @@ final class AlarmsService {
     MetricAlarm a = desired.alarm();
     cloudWatch.putMetricAlarm(r -> r.alarmName(a.alarmName()).alarmDescription(a.alarmDescription())
         .actionsEnabled(a.actionsEnabled()).alarmActions(a.alarmActions()).namespace(a.namespace())
-        .metricName(a.metricName()).dimensions(a.dimensions()).statistic(a.statistic()).period(a.period())
+        .metricName(a.metricName()).dimensions(a.dimensions()).statistic(a.statistic())
+        .extendedStatistic(a.extendedStatistic()).period(a.period())
         .evaluationPeriods(a.evaluationPeriods()).threshold(a.threshold()).comparisonOperator(a.comparisonOperator())
         .treatMissingData(a.treatMissingData()).metrics(a.hasMetrics() ? a.metrics() : null)
         .tags(desired.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));

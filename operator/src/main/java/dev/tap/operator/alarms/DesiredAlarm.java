@@ -22,7 +22,8 @@ public record DesiredAlarm(String name, MetricAlarm alarm, Map<String, String> t
         .actionsEnabled(alarm.actionsEnabled()).alarmActions(orNull(alarm.alarmActions()))
         .namespace(alarm.namespace()).metricName(alarm.metricName())
         .dimensions(orNull(alarm.dimensions().stream().sorted(Comparator.comparing(Dimension::name)).toList()))
-        .statistic(alarm.statistic()).period(alarm.period()).evaluationPeriods(alarm.evaluationPeriods())
+        .statistic(alarm.statistic()).extendedStatistic(alarm.extendedStatistic()).period(alarm.period())
+        .evaluationPeriods(alarm.evaluationPeriods())
         .threshold(alarm.threshold()).comparisonOperator(alarm.comparisonOperator())
         .treatMissingData(alarm.treatMissingData()).metrics(orNull(alarm.metrics()))
         .build();

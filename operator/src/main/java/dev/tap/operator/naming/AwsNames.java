@@ -39,6 +39,10 @@ public record AwsNames(String name, String environment) {
     return name + "-lambda-throttles-" + environment;
   }
 
+  public String lambdaDurationAlarm() {
+    return name + "-lambda-duration-" + environment;
+  }
+
   public String tableThrottlesAlarm() {
     return name + "-table-throttles-" + environment;
   }

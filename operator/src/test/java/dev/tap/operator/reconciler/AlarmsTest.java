@@ -115,13 +115,18 @@ class AlarmsTest {
   }
 
   @Test
-  void table_throttles_watch_the_sum_of_read_and_write_throttle_events() {
+  void table_throttles_watch_read_plus_write_throttle_events_and_duration_watches_the_p99() {
     operator.create(sample("dev.yaml", "throttled", a -> {
       AlarmSpec throttles = new AlarmSpec();
       throttles.setThreshold(1.0);
       throttles.setEvaluationPeriods(1);
       throttles.setPeriodSeconds(60);
       a.getSpec().getAlarms().setTableThrottles(throttles);
+      AlarmSpec duration = new AlarmSpec();
+      duration.setThreshold(800.0);
+      duration.setEvaluationPeriods(3);
+      duration.setPeriodSeconds(60);
+      a.getSpec().getAlarms().setLambdaDuration(duration);
       return a;
     }));
     operator.awaitCondition("throttled", Conditions.READY, Conditions.TRUE);
@@ -131,5 +136,11 @@ class AlarmsTest {
     assertThat(throttles.metrics().get(2).expression()).isEqualTo("reads + writes");
     assertThat(Map.of("table", throttles.metrics().get(0).metricStat().metric().dimensions().get(0).value()))
         .containsEntry("table", "throttled-items-dev");
+    MetricAlarm duration = alarm("throttled-lambda-duration-dev").orElseThrow();
+    assertThat(duration.extendedStatistic()).isEqualTo("p99");
+    assertThat(duration.threshold()).isEqualTo(800.0);
+    operator.aws.calls().reset();
+    operator.reconcileOnceMore("throttled");
+    assertThat(operator.aws.calls().count("monitoring", "PutMetricAlarm")).as("no rewrite of equal alarms").isZero();
   }
 }

@@ -20,7 +20,10 @@ public class AlarmsSpec {
   @JsonPropertyDescription("Lambda Throttles of the alias.")
   private AlarmSpec lambdaThrottles;
 
-  @JsonPropertyDescription("DynamoDB ThrottledRequests of the table.")
+  @JsonPropertyDescription("Lambda Duration of the alias, p99, in milliseconds.")
+  private AlarmSpec lambdaDuration;
+
+  @JsonPropertyDescription("DynamoDB throttled reads plus writes of the table.")
   private AlarmSpec tableThrottles;
 
   @JsonPropertyDescription("SNS topic ARNs notified on ALARM (at most 5).")
@@ -65,5 +68,13 @@ public class AlarmsSpec {
 
   public void setActions(List<String> actions) {
     this.actions = actions;
+  }
+
+  public AlarmSpec getLambdaDuration() {
+    return lambdaDuration;
+  }
+
+  public void setLambdaDuration(AlarmSpec lambdaDuration) {
+    this.lambdaDuration = lambdaDuration;
   }
 }
