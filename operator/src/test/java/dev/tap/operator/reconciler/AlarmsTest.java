@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTestCase;
 import dev.tap.operator.api.v1alpha1.AlarmSpec;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
@@ -16,32 +17,18 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /** The resource's CloudWatch alarms on the simulated CloudWatch. */
 @EnableKubernetesMockClient(crud = true)
-class AlarmsTest {
+class AlarmsTest extends OperatorTestCase {
 
   static KubernetesClient client;
-  private OperatorHarness operator;
 
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
-
-  @BeforeEach
-  void start() {
-    operator = OperatorHarness.start(client);
-  }
-
-  @AfterEach
-  void stop() {
-    operator.close();
+  @Override
+  protected KubernetesClient client() {
+    return client;
   }
 
   private SimulatedCloudWatch cloudWatch() {

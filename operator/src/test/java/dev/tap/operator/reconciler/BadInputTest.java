@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTestCase;
 import dev.tap.operator.Samples;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
@@ -11,31 +12,17 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a cluster can hand the operator that its Java types do not expect: it answers in status, never crashes. */
 @EnableKubernetesMockClient(crud = true)
-class BadInputTest {
+class BadInputTest extends OperatorTestCase {
 
   static KubernetesClient client;
-  private OperatorHarness operator;
 
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
-
-  @BeforeEach
-  void start() {
-    operator = OperatorHarness.start(client);
-  }
-
-  @AfterEach
-  void stop() {
-    operator.close();
+  @Override
+  protected KubernetesClient client() {
+    return client;
   }
 
   /** Stored as is, as an API server that does not prune (or a CRD newer than the operator) would keep it. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTestCase;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
 import dev.tap.operator.status.Conditions;
@@ -19,32 +20,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /** The Lambda function, its published versions and the environment's alias, on the simulated Lambda. */
 @EnableKubernetesMockClient(crud = true)
-class FunctionTest {
+class FunctionTest extends OperatorTestCase {
 
   static KubernetesClient client;
-  private OperatorHarness operator;
 
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
-
-  @BeforeEach
-  void start() {
-    operator = OperatorHarness.start(client);
-  }
-
-  @AfterEach
-  void stop() {
-    operator.close();
+  @Override
+  protected KubernetesClient client() {
+    return client;
   }
 
   private SimulatedLambda lambda() {

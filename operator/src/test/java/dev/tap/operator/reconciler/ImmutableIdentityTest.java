@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTestCase;
 import dev.tap.operator.api.v1alpha1.KeyAttribute;
 import dev.tap.operator.api.v1alpha1.KeyType;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
@@ -15,31 +16,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What names and places the AWS resources cannot change once created: the operator refuses, touching nothing. */
 @EnableKubernetesMockClient(crud = true)
-class ImmutableIdentityTest {
+class ImmutableIdentityTest extends OperatorTestCase {
 
   static KubernetesClient client;
-  private OperatorHarness operator;
 
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
-
-  @BeforeEach
-  void start() {
-    operator = OperatorHarness.start(client);
-  }
-
-  @AfterEach
-  void stop() {
-    operator.close();
+  @Override
+  protected KubernetesClient client() {
+    return client;
   }
 
   private ServerlessApi refused(String name, UnaryOperator<ServerlessApi> change) {

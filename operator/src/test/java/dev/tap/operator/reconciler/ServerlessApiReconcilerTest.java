@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTestCase;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -15,32 +16,17 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler's contract with Kubernetes: finalizer, status, Terminal on a bad spec, deletion. */
 @EnableKubernetesMockClient(crud = true)
-class ServerlessApiReconcilerTest {
+class ServerlessApiReconcilerTest extends OperatorTestCase {
 
   static KubernetesClient client;
 
-  private OperatorHarness operator;
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
-
-  @BeforeEach
-  void startOperator() {
-    operator = OperatorHarness.start(client);
-  }
-
-  @AfterEach
-  void stopOperator() {
-    operator.close();
+  @Override
+  protected KubernetesClient client() {
+    return client;
   }
 
   @Test
