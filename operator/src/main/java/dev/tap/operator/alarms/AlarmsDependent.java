@@ -4,8 +4,7 @@ import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
-import dev.tap.operator.table.DesiredTable;
-import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
   @Override
   protected AlarmsOutcome sync(ServerlessApi api, AwsSession session) {
     AlarmsService alarms = new AlarmsService(session.client(AwsServices.CLOUDWATCH));
-    String owner = TableDesiredBuilder.owner(api);
+    String owner = OwnerTags.owner(api);
     List<DesiredAlarm> desired = AlarmsDesiredBuilder.build(api);
     Map<String, MetricAlarm> existing = alarms.describe(AlarmsDesiredBuilder.allNames(api));
     Map<String, String> owners = owners(api, alarms, existing, owner);
@@ -39,7 +38,7 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
     report(session, outcome);
     for (AlarmChange change : plan.changes()) {
       if (change instanceof AlarmChange.Adopt adopt) {
-        alarms.tag(adopt.arn(), Map.of(DesiredTable.OWNER_TAG, owner, DesiredTable.MANAGED_BY_TAG, DesiredTable.MANAGED_BY));
+        alarms.tag(adopt.arn(), Map.of(OwnerTags.OWNER, owner, OwnerTags.MANAGED_BY, OwnerTags.OPERATOR));
         session.changed(api, "AdoptedAlarm", "alarm " + adopt.name() + ": tagged as owned by " + owner);
       } else if (change instanceof AlarmChange.Put put) {
         alarms.put(put.alarm());
@@ -64,7 +63,7 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
             .collect(Collectors.toSet());
     Map<String, String> owners = new HashMap<>();
     existing.forEach((name, alarm) -> owners.put(name, recorded.contains(name) ? owner
-        : alarms.owner(alarm.alarmArn(), DesiredTable.OWNER_TAG)));
+        : alarms.owner(alarm.alarmArn(), OwnerTags.OWNER)));
     return owners;
   }
 
@@ -72,9 +71,9 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
     AlarmsService alarms = new AlarmsService(session.client(AwsServices.CLOUDWATCH));
-    String owner = TableDesiredBuilder.owner(api);
+    String owner = OwnerTags.owner(api);
     Map<String, MetricAlarm> existing = alarms.describe(AlarmsDesiredBuilder.allNames(api));
-    List<String> ours = existing.values().stream().filter(a -> owner.equals(alarms.owner(a.alarmArn(), DesiredTable.OWNER_TAG)))
+    List<String> ours = existing.values().stream().filter(a -> owner.equals(alarms.owner(a.alarmArn(), OwnerTags.OWNER)))
         .map(MetricAlarm::alarmName).toList();
     if (!ours.isEmpty()) {
       alarms.delete(ours);

@@ -4,8 +4,7 @@ import dev.tap.operator.api.v1alpha1.AlarmSpec;
 import dev.tap.operator.api.v1alpha1.AlarmsSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.naming.AwsNames;
-import dev.tap.operator.table.DesiredTable;
-import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.naming.OwnerTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ public final class AlarmsDesiredBuilder {
     String stage = api.getSpec().getApi() == null || api.getSpec().getApi().getStageName() == null
         ? api.getSpec().getEnvironment() : api.getSpec().getApi().getStageName();
     String alias = names.function() + ":" + names.alias();
-    Map<String, String> tags = Map.of(DesiredTable.OWNER_TAG, TableDesiredBuilder.owner(api), DesiredTable.MANAGED_BY_TAG,
-        DesiredTable.MANAGED_BY);
+    Map<String, String> tags = OwnerTags.of(api);
     List<String> actions = spec.getActions() == null ? List.of() : spec.getActions();
     List<DesiredAlarm> alarms = new ArrayList<>();
     if (spec.getApiServerErrors() != null) {

@@ -88,8 +88,7 @@ public final class AwsPacing implements AwsCallHook {
     if (quota == null) {
       return;
     }
-    Bucket bucket = buckets.computeIfAbsent(region + ":" + quota.service() + ":*", key -> new Bucket(quota, clock.millis()));
-    long waitMillis = bucket.waitFor(Math.min(calls, quota.burst()), clock.millis());
+    long waitMillis = bucket(region, quota).waitFor(Math.min(calls, quota.burst()), clock.millis());
     if (waitMillis > 0) {
       throw new QuotaWaitException("waiting for the " + service + " control-plane quota (" + quota.describe() + " in "
           + region + ") to have room for " + calls + " calls: about " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
@@ -107,15 +106,19 @@ public final class AwsPacing implements AwsCallHook {
       return;
     }
     Quota chosen = quota;
-    Bucket bucket = buckets.computeIfAbsent(region + ":" + chosen.service() + ":" + chosen.operation(),
-        key -> new Bucket(chosen, clock.millis()));
-    long waitMillis = bucket.take(clock.millis());
+    long waitMillis = bucket(region, chosen).take(clock.millis());
     if (waitMillis > 0) {
       String which = chosen.operation().equals("*") ? "control-plane" : operation;
       throw new QuotaWaitException("waiting for the " + service + " " + which + " quota (" + chosen.describe()
           + " in " + region + "): next call in " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
           Duration.ofMillis(waitMillis));
     }
+  }
+
+  /** The bucket of a quota in a region, shared by every resource. */
+  private Bucket bucket(String region, Quota quota) {
+    return buckets.computeIfAbsent(region + ":" + quota.service() + ":" + quota.operation(),
+        key -> new Bucket(quota, clock.millis()));
   }
 
   private static final class Bucket {

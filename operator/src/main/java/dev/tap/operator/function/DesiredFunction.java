@@ -10,7 +10,4 @@ import java.util.Map;
  */
 public record DesiredFunction(String name, FunctionConfig config, CodeRef code, Map<String, String> tags, String owner,
     String alias, String pinnedVersion, Integer keepVersions, DeploymentStrategy strategy) {
-
-  public static final String OWNER_TAG = "tap.dev/owner";
-  public static final String MANAGED_BY_TAG = "tap.dev/managed-by";
 }

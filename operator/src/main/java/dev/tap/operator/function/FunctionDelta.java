@@ -2,6 +2,7 @@ package dev.tap.operator.function;
 
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
 import dev.tap.operator.aws.AdoptionPolicy;
+import dev.tap.operator.naming.OwnerTags;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,14 +28,14 @@ public final class FunctionDelta {
           + " services.k8s.aws/adoption-policy: adopt-or-create to create it");
     }
     ObservedFunction observed = maybeObserved.get();
-    String owner = observed.tags().get(DesiredFunction.OWNER_TAG);
+    String owner = observed.tags().get(OwnerTags.OWNER);
     if (owner != null && !owner.equals(desired.owner())) {
       return new FunctionAction.Blocked("OwnedByAnother", "function " + desired.name() + " belongs to " + owner
-          + " (tag " + DesiredFunction.OWNER_TAG + "), not to " + desired.owner());
+          + " (tag " + OwnerTags.OWNER + "), not to " + desired.owner());
     }
     if (owner == null) {
       return adoption.adopts() ? new FunctionAction.Tag(desired.tags(), true) : new FunctionAction.Blocked("NotOwned",
-          "function " + desired.name() + " exists without the tag " + DesiredFunction.OWNER_TAG + "=" + desired.owner()
+          "function " + desired.name() + " exists without the tag " + OwnerTags.OWNER + "=" + desired.owner()
               + "; it is left untouched. To manage it, annotate the resource with services.k8s.aws/adoption-policy: adopt");
     }
     if ("Pending".equals(observed.state())) {

@@ -4,7 +4,7 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
-import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.ArrayList;
@@ -32,11 +32,10 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     session.admit(AwsServices.LAMBDA, CALLS_PER_PASS);
     FunctionService functions = new FunctionService(session.client(AwsServices.LAMBDA));
     String name = FunctionDesiredBuilder.name(api);
-    String alias = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).alias();
-    Optional<ObservedFunction> observed = functions.observe(name, alias);
-    String owner = TableDesiredBuilder.owner(api);
+    Optional<ObservedFunction> observed = functions.observe(name, alias(api));
+    String owner = OwnerTags.owner(api);
     // A key is taken from the function only when the function is ours.
-    Optional<String> keyOnFunction = observed.filter(f -> owner.equals(f.tags().get(DesiredFunction.OWNER_TAG)))
+    Optional<String> keyOnFunction = observed.filter(f -> owner.equals(f.tags().get(OwnerTags.OWNER)))
         .map(f -> f.config().environment().get(PageTokenKey.VARIABLE));
     PageTokenKey.Resolved key = PageTokenKey.resolve(api, session.secrets(), keyOnFunction);
     if (key.missing() != null) {
@@ -95,12 +94,12 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
   protected void cleanup(ServerlessApi api, AwsSession session) {
     FunctionService functions = new FunctionService(session.client(AwsServices.LAMBDA));
     String name = FunctionDesiredBuilder.name(api);
-    Optional<ObservedFunction> observed = functions.observe(name, api.getSpec().getEnvironment());
+    Optional<ObservedFunction> observed = functions.observe(name, alias(api));
     if (observed.isEmpty()) {
       return;
     }
-    if (!TableDesiredBuilder.owner(api).equals(observed.get().tags().get(DesiredFunction.OWNER_TAG))) {
-      session.changed(api, "RetainedFunction", "function " + name + " is not owned by " + TableDesiredBuilder.owner(api)
+    if (!OwnerTags.owner(api).equals(observed.get().tags().get(OwnerTags.OWNER))) {
+      session.changed(api, "RetainedFunction", "function " + name + " is not owned by " + OwnerTags.owner(api)
           + "; left in place");
       return;
     }
@@ -110,7 +109,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
 
   @Override
   public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
-    String alias = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).alias();
+    String alias = alias(api);
     Optional<ObservedFunction> observed = new FunctionService(session.client(AwsServices.LAMBDA))
         .observe(FunctionDesiredBuilder.name(api), alias);
     if (observed.isEmpty()) {
@@ -120,13 +119,17 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     String routing = function.alias().map(a -> a.version() + a.weights().entrySet().stream()
         .map(w -> " + " + w.getKey() + " at " + Math.round(w.getValue() * 100) + "%").collect(Collectors.joining()))
         .orElse("(none)");
-    List<String> versions = new ArrayList<>(function.versions().stream().map(ObservedFunction.Version::number).toList());
+    List<String> versions = function.versions().stream().map(ObservedFunction.Version::number).toList();
     InventoryFunction item = new InventoryFunction(session.region(), function.name(), function.state(),
         function.lastUpdateStatus(), versions, alias, function.alias().map(ObservedFunction.Alias::version).orElse(null),
         function.alias().map(ObservedFunction.Alias::weights).orElse(Map.of()));
     return List.of(new InventoryItem("functions", item, List.of("function " + function.name() + " (" + session.region()
         + ")  " + function.state() + "  versions " + (versions.isEmpty() ? "(none)" : String.join(",", versions))
         + "  alias " + alias + " -> " + routing)));
+  }
+
+  private static String alias(ServerlessApi api) {
+    return new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).alias();
   }
 
   /** The function in the sandbox's JSON inventory: never its environment, which holds the page-token key. */

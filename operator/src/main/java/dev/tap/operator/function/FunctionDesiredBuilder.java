@@ -6,8 +6,7 @@ import dev.tap.operator.api.v1alpha1.FunctionSpec;
 import dev.tap.operator.api.v1alpha1.IndexSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.naming.AwsNames;
-import dev.tap.operator.table.DesiredTable;
-import dev.tap.operator.table.TableDesiredBuilder;
+import dev.tap.operator.naming.OwnerTags;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +51,8 @@ public final class FunctionDesiredBuilder {
         spec.getTimeout() == null ? DEFAULT_TIMEOUT : spec.getTimeout(),
         spec.getArchitecture() == null ? "x86_64" : spec.getArchitecture().name(), environment,
         spec.getSnapStart() == null ? "None" : spec.getSnapStart().name());
-    String owner = TableDesiredBuilder.owner(api);
-    Map<String, String> tags = Map.of(DesiredFunction.OWNER_TAG, owner, DesiredFunction.MANAGED_BY_TAG,
-        DesiredTable.MANAGED_BY);
+    String owner = OwnerTags.owner(api);
+    Map<String, String> tags = OwnerTags.of(api);
     Integer keep = spec.getKeepVersions() != null ? spec.getKeepVersions()
         : "prod".equals(api.getSpec().getEnvironment()) ? null : DEFAULT_KEEP_VERSIONS;
     DeploymentStrategy strategy = spec.getDeployment() == null || spec.getDeployment().getStrategy() == null

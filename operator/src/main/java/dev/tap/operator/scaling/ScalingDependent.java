@@ -4,10 +4,9 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
-import dev.tap.operator.table.DesiredTable;
+import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.table.ObservedIndex;
 import dev.tap.operator.table.ObservedTable;
-import dev.tap.operator.table.TableDesiredBuilder;
 import dev.tap.operator.table.TableOutcome;
 import dev.tap.operator.table.TableService;
 import dev.tap.operator.workflow.AwsDependent;
@@ -47,8 +46,8 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
     Optional<ObservedTable> table = TableService.observeOnce(session, tableName(api));
-    String owner = TableDesiredBuilder.owner(api);
-    if (table.map(t -> !owner.equals(t.tags().get(DesiredTable.OWNER_TAG))).orElse(false)) {
+    String owner = OwnerTags.owner(api);
+    if (table.map(t -> !owner.equals(t.tags().get(OwnerTags.OWNER))).orElse(false)) {
       return;
     }
     ScalingService scaling = new ScalingService(session.client(AwsServices.APPLICATION_AUTO_SCALING));

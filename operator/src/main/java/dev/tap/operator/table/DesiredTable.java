@@ -1,5 +1,6 @@
 package dev.tap.operator.table;
 
+import dev.tap.operator.naming.OwnerTags;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +11,7 @@ import java.util.Map;
 public record DesiredTable(String name, KeyAttributeDef partitionKey, Capacity capacity, List<DesiredIndex> indexes,
     Boolean deletionProtection, Boolean pointInTimeRecovery, Map<String, String> tags) {
 
-  public static final String OWNER_TAG = "tap.dev/owner";
-  public static final String MANAGED_BY_TAG = "tap.dev/managed-by";
-  public static final String MANAGED_BY = "tap-operator";
-
   public String owner() {
-    return tags.get(OWNER_TAG);
+    return tags.get(OwnerTags.OWNER);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tap.operator.table;
 
 import dev.tap.operator.aws.AdoptionPolicy;
+import dev.tap.operator.naming.OwnerTags;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,14 +27,14 @@ public final class TableDelta {
       // Its tags can only be read once it exists; nothing is written to it before then.
       return new TableAction.Wait("table " + observed.name() + " is CREATING");
     }
-    String owner = observed.tags().get(DesiredTable.OWNER_TAG);
+    String owner = observed.tags().get(OwnerTags.OWNER);
     if (owner != null && !owner.equals(desired.owner())) {
       return new TableAction.Blocked("OwnedByAnother", "table " + desired.name() + " belongs to " + owner
-          + " (tag " + DesiredTable.OWNER_TAG + "), not to " + desired.owner());
+          + " (tag " + OwnerTags.OWNER + "), not to " + desired.owner());
     }
     if (owner == null && !adoption.adopts()) {
       return new TableAction.Blocked("NotOwned", "table " + desired.name() + " exists without the tag "
-          + DesiredTable.OWNER_TAG + "=" + desired.owner() + "; it is left untouched. To manage it, annotate the"
+          + OwnerTags.OWNER + "=" + desired.owner() + "; it is left untouched. To manage it, annotate the"
           + " resource with services.k8s.aws/adoption-policy: adopt");
     }
     if (owner == null) {

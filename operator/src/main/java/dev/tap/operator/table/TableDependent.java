@@ -4,6 +4,7 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.TerminalException;
+import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
       return;
     }
     ObservedTable table = observed.get();
-    if (!desired.owner().equals(table.tags().get(DesiredTable.OWNER_TAG))) {
+    if (!desired.owner().equals(table.tags().get(OwnerTags.OWNER))) {
       session.changed(api, "RetainedTable", "table " + desired.name() + " is not owned by " + desired.owner()
           + "; left in place");
       return;

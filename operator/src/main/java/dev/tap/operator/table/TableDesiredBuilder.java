@@ -7,7 +7,7 @@ import dev.tap.operator.api.v1alpha1.ProjectionType;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.TableSpec;
 import dev.tap.operator.naming.AwsNames;
-import java.util.LinkedHashMap;
+import dev.tap.operator.naming.OwnerTags;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +21,13 @@ public final class TableDesiredBuilder {
   public static DesiredTable build(ServerlessApi api) {
     TableSpec spec = api.getSpec().getTable();
     AwsNames names = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
-    Map<String, String> tags = new LinkedHashMap<>();
-    tags.put(DesiredTable.OWNER_TAG, owner(api));
-    tags.put(DesiredTable.MANAGED_BY_TAG, DesiredTable.MANAGED_BY);
+    Map<String, String> tags = OwnerTags.of(api);
     List<DesiredIndex> indexes = spec.getGlobalSecondaryIndexes() == null ? List.of()
         : spec.getGlobalSecondaryIndexes().stream().map(TableDesiredBuilder::index).toList();
     KeyAttributeDef partitionKey = spec.getPartitionKey() == null ? DEFAULT_PARTITION_KEY : key(spec.getPartitionKey());
     return new DesiredTable(names.table(), partitionKey,
         capacity(spec.getReadCapacity(), spec.getWriteCapacity(), spec.getAutoScaling()),
         indexes, spec.getDeletionProtection(), spec.getPointInTimeRecovery(), Map.copyOf(tags));
-  }
-
-  /** The owner tag's value: {@code <namespace>/<name>}. */
-  public static String owner(ServerlessApi api) {
-    return api.getMetadata().getNamespace() + "/" + api.getMetadata().getName();
   }
 
   private static DesiredIndex index(IndexSpec spec) {

@@ -1,21 +1,21 @@
 package dev.tap.operator.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
 import dev.tap.operator.aws.AdoptionPolicy;
+import dev.tap.operator.naming.OwnerTags;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FunctionDeltaTest {
 
   private static final FunctionConfig CONFIG = new FunctionConfig("java21", "h", "arn:aws:iam::123456789012:role/r", 512,
       10, "x86_64", Map.of("TABLE_NAME", "t"), "None");
   private static final CodeRef CODE = new CodeRef("b", "k.jar", null, null);
-  private static final Map<String, String> TAGS = Map.of(DesiredFunction.OWNER_TAG, "dev/tap",
-      DesiredFunction.MANAGED_BY_TAG, "tap-operator");
+  private static final Map<String, String> TAGS = Map.of(OwnerTags.OWNER, "dev/tap",
+      OwnerTags.MANAGED_BY, "tap-operator");
 
   private static DesiredFunction desired(String pinned, Integer keep, DeploymentStrategy strategy) {
     return new DesiredFunction("tap-api-dev", CONFIG, CODE, TAGS, "dev/tap", "dev", pinned, keep, strategy);

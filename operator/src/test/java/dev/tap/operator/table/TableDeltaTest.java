@@ -1,19 +1,19 @@
 package dev.tap.operator.table;
 
 import dev.tap.operator.aws.AdoptionPolicy;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.tap.operator.naming.OwnerTags;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TableDeltaTest {
 
   private static final KeyAttributeDef ID = new KeyAttributeDef("id", "S");
   private static final KeyAttributeDef DAY = new KeyAttributeDef("createdDate", "S");
   private static final KeyAttributeDef AT = new KeyAttributeDef("createdAt", "S");
-  private static final Map<String, String> TAGS = Map.of(DesiredTable.OWNER_TAG, "ns/tap", DesiredTable.MANAGED_BY_TAG, "tap-operator");
+  private static final Map<String, String> TAGS = Map.of(OwnerTags.OWNER, "ns/tap", OwnerTags.MANAGED_BY, "tap-operator");
 
   private static DesiredIndex index(String name, Capacity capacity) {
     return new DesiredIndex(name, DAY, AT, "ALL", List.of(), capacity);
@@ -129,7 +129,7 @@ class TableDeltaTest {
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), AdoptionPolicy.NONE))
         .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("NotOwned"));
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(),
-        Map.of(DesiredTable.OWNER_TAG, "other/tap"))), AdoptionPolicy.ADOPT))
+        Map.of(OwnerTags.OWNER, "other/tap"))), AdoptionPolicy.ADOPT))
         .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("OwnedByAnother"));
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())), AdoptionPolicy.ADOPT))
         .isEqualTo(new TableAction.Tag(TAGS, true));
@@ -149,7 +149,7 @@ class TableDeltaTest {
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(), Map.of())),
         AdoptionPolicy.ADOPT_OR_CREATE)).isEqualTo(new TableAction.Tag(TAGS, true));
     assertThat(TableDelta.next(desired, Optional.of(observed("ACTIVE", 1, 1, List.of(),
-        Map.of(DesiredTable.OWNER_TAG, "other/tap"))), AdoptionPolicy.ADOPT_OR_CREATE))
+        Map.of(OwnerTags.OWNER, "other/tap"))), AdoptionPolicy.ADOPT_OR_CREATE))
         .isInstanceOfSatisfying(TableAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("OwnedByAnother"));
   }
 
@@ -157,13 +157,13 @@ class TableDeltaTest {
   void point_in_time_recovery_and_tags_come_last_and_unmanaged_settings_are_left_alone() {
     DesiredTable desired = desired(FIXED_5, List.of());
     ObservedTable noBackups = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5, List.of(), true, false, TAGS);
-    ObservedTable missingTag = observed("ACTIVE", 5, 5, List.of(), Map.of(DesiredTable.OWNER_TAG, "ns/tap"));
+    ObservedTable missingTag = observed("ACTIVE", 5, 5, List.of(), Map.of(OwnerTags.OWNER, "ns/tap"));
     DesiredTable unmanaged = new DesiredTable("t-items-dev", ID, FIXED_5, List.of(), null, null, TAGS);
     ObservedTable anything = new ObservedTable("t-items-dev", "arn", "ACTIVE", ID, 5, 5, List.of(), false, null, TAGS);
 
     assertThat(TableDelta.next(desired, Optional.of(noBackups), AdoptionPolicy.NONE)).isEqualTo(new TableAction.SetPointInTimeRecovery(true));
     assertThat(TableDelta.next(desired, Optional.of(missingTag), AdoptionPolicy.NONE))
-        .isEqualTo(new TableAction.Tag(Map.of(DesiredTable.MANAGED_BY_TAG, "tap-operator"), false));
+        .isEqualTo(new TableAction.Tag(Map.of(OwnerTags.MANAGED_BY, "tap-operator"), false));
     assertThat(TableDelta.next(unmanaged, Optional.of(anything), AdoptionPolicy.NONE)).isInstanceOf(TableAction.InSync.class);
   }
 }

@@ -3,11 +3,9 @@ package dev.tap.operator.aws.simulated.lambda;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.naming.Digest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +122,7 @@ public final class LambdaState {
     validate(settings);
     Function function = new Function(name, "arn:aws:lambda:" + region + ":" + SimulatedAws.ACCOUNT_ID + ":function:" + name);
     function.settings = settings;
-    function.codeSha256 = sha256(settings.codeLocation());
+    function.codeSha256 = Digest.sha256Base64(settings.codeLocation());
     function.lastModified = aws.clock().instant();
     function.stateSettlesAt = settlesAt();
     function.tags.putAll(tags);
@@ -162,7 +160,7 @@ public final class LambdaState {
     checkRevision(function.revisionId, revisionId);
     validate(settings);
     function.settings = settings;
-    function.codeSha256 = sha256(settings.codeLocation());
+    function.codeSha256 = Digest.sha256Base64(settings.codeLocation());
     function.lastModified = aws.clock().instant();
     function.revisionId = UUID.randomUUID().toString();
     function.lastUpdateStatus = "InProgress";
@@ -463,14 +461,6 @@ public final class LambdaState {
   private static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw invalid("1 validation error detected: Value '" + name + "' at 'functionName' failed to satisfy constraint");
-    }
-  }
-
-  static String sha256(String text) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 
