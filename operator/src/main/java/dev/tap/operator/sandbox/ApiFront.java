@@ -136,7 +136,7 @@ final class ApiFront implements AutoCloseable {
         Backend.Reply reply = backend.get(path);
         JsonNode found = JSON.readTree(reply.body());
         if (reply.code() == 200 && name == null) {
-          found = withName(found, fieldSelector(query).get("metadata.name"));
+          keepSelected(found, fieldSelector(query));
           ((ObjectNode) found).put("kind", ServerlessApi.KIND + "List").put("apiVersion", ServerlessApi.API_VERSION);
         }
         answer = new ServerlessApiEndpoint.Answer(reply.code(),
@@ -180,17 +180,9 @@ final class ApiFront implements AutoCloseable {
       send(exchange, reply.code(), list, List.of());
       return;
     }
-    Map<String, String> selector = fieldSelector(query);
-    ArrayNode kept = JSON.createArrayNode();
-    for (JsonNode event : list.path("items")) {
-      boolean matches = selector.entrySet().stream().allMatch(e ->
-          e.getValue().equals(FieldPaths.at(event, e.getKey()).asText(null)));
-      if (matches) {
-        kept.add(event);
-      }
-    }
+    keepSelected(list, fieldSelector(query));
     // The store answers kind List; clients decode an EventList, as a real API server sends.
-    ((ObjectNode) list).put("kind", "EventList").put("apiVersion", "v1").set("items", kept);
+    ((ObjectNode) list).put("kind", "EventList").put("apiVersion", "v1");
     send(exchange, 200, wantsTable(exchange) ? tables.events(list) : list, List.of());
   }
 
@@ -219,18 +211,18 @@ final class ApiFront implements AutoCloseable {
     exchange.getResponseBody().write(bytes);
   }
 
-  private static JsonNode withName(JsonNode list, String name) {
-    if (name == null || !list.has("items")) {
-      return list;
+  /** Keeps the items whose fields equal every term of the field selector (metadata.name, involvedObject.uid, ...). */
+  private static void keepSelected(JsonNode list, Map<String, String> selector) {
+    if (selector.isEmpty() || !list.has("items")) {
+      return;
     }
     ArrayNode kept = JSON.createArrayNode();
-    list.get("items").forEach(item -> {
-      if (name.equals(item.at("/metadata/name").asText())) {
+    for (JsonNode item : list.get("items")) {
+      if (selector.entrySet().stream().allMatch(e -> e.getValue().equals(FieldPaths.at(item, e.getKey()).asText(null)))) {
         kept.add(item);
       }
-    });
+    }
     ((ObjectNode) list).set("items", kept);
-    return list;
   }
 
   /** {@code dryRun=All} in the query, or in the DeleteOptions body as kubectl sends it for a delete. */
