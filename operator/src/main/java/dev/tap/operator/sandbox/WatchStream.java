@@ -55,7 +55,10 @@ final class WatchStream {
       public void eventReceived(Action action, GenericKubernetesResource resource) {
         JsonNode object = JSON.valueToTree(resource);
         boolean named = name == null || name.equals(object.at("/metadata/name").asText());
-        boolean sinceStart = afterResourceVersion == 0 || resourceVersion(object) > afterResourceVersion;
+        // The store's DELETED event keeps the object's last resourceVersion (a real server gives it a new
+        // one), which may be the very version the client listed: a deletion is always news.
+        boolean sinceStart = afterResourceVersion == 0 || action == Action.DELETED
+            || resourceVersion(object) > afterResourceVersion;
         if (named && sinceStart) {
           boolean known = existing.contains(resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName());
           String type = action == Action.ADDED && known && afterResourceVersion > 0 ? "MODIFIED" : action.name();
