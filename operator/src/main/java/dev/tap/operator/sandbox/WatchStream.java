@@ -13,10 +13,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,9 +35,29 @@ final class WatchStream {
   private static final String END = "";
 
   private final KubernetesClient store;
+  /** The last state of each deleted object, so a watch opened after the deletion still hears of it. */
+  private final Map<String, JsonNode> tombstones = new ConcurrentHashMap<>();
 
   WatchStream(KubernetesClient store) {
     this.store = store;
+    // Typed, because the front starts before the CRD is installed and a generic client needs discovery.
+    store.resources(ServerlessApi.class).inAnyNamespace()
+        .watch(new Watcher<>() {
+          @Override
+          public void eventReceived(Action action, ServerlessApi resource) {
+            String key = key(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+            if (action == Action.DELETED) {
+              tombstones.put(key, JSON.valueToTree(resource));
+            } else {
+              tombstones.remove(key);
+            }
+          }
+
+          @Override
+          public void onClose(WatcherException cause) {
+            // The store closes its watches only when it shuts down.
+          }
+        });
   }
 
   /**
@@ -48,8 +71,9 @@ final class WatchStream {
     // The store replays what exists as ADDED when a watch opens; after a resourceVersion a real API
     // server sends only what changed since, and a change to an existing object is MODIFIED.
     Set<String> existing = (namespace == null ? resources.inAnyNamespace().list() : resources.inNamespace(namespace).list())
-        .getItems().stream().map(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
+        .getItems().stream().map(r -> key(r.getMetadata().getNamespace(), r.getMetadata().getName()))
         .collect(Collectors.toSet());
+    AtomicBoolean deletionSent = new AtomicBoolean();
     Watcher<GenericKubernetesResource> watcher = new Watcher<>() {
       @Override
       public void eventReceived(Action action, GenericKubernetesResource resource) {
@@ -60,11 +84,15 @@ final class WatchStream {
         boolean sinceStart = afterResourceVersion == 0 || action == Action.DELETED
             || resourceVersion(object) > afterResourceVersion;
         if (named && sinceStart) {
-          boolean known = existing.contains(resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName());
+          boolean known = existing.contains(key(resource.getMetadata().getNamespace(), resource.getMetadata().getName()));
           String type = action == Action.ADDED && known && afterResourceVersion > 0 ? "MODIFIED" : action.name();
-          ObjectNode event = JSON.createObjectNode().put("type", type);
-          event.set("object", render.apply(object));
-          lines.add(event.toString());
+          // A named watch hears of one deletion once, whether from the store or from the tombstone below.
+          if (action == Action.ADDED) {
+            deletionSent.set(false);
+          }
+          if (name == null || action != Action.DELETED || deletionSent.compareAndSet(false, true)) {
+            lines.add(event(type, render.apply(object)));
+          }
         }
       }
 
@@ -75,6 +103,12 @@ final class WatchStream {
     };
     Watch watch = namespace == null ? resources.inAnyNamespace().watch(watcher)
         : resources.inNamespace(namespace).watch(watcher);
+    // Deleted between the client's list and this watch: a real API server replays that DELETED event.
+    JsonNode tombstone = namespace == null || name == null ? null : tombstones.get(key(namespace, name));
+    if (afterResourceVersion > 0 && tombstone != null && resourceVersion(tombstone) >= afterResourceVersion
+        && resources.inNamespace(namespace).withName(name).get() == null && deletionSent.compareAndSet(false, true)) {
+      lines.add(event(Watcher.Action.DELETED.name(), render.apply(tombstone)));
+    }
     long deadline = System.nanoTime() + (timeout == null ? DEFAULT_TIMEOUT : timeout).toNanos();
     try {
       while (System.nanoTime() < deadline) {
@@ -92,6 +126,16 @@ final class WatchStream {
     } finally {
       watch.close();
     }
+  }
+
+  private static String event(String type, JsonNode object) {
+    ObjectNode event = JSON.createObjectNode().put("type", type);
+    event.set("object", object);
+    return event.toString();
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
   }
 
   static long resourceVersion(JsonNode object) {

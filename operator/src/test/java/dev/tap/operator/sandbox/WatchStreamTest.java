@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -21,9 +22,13 @@ class WatchStreamTest {
 
   static KubernetesClient client;
 
+  @BeforeAll
+  static void installCrd() {
+    OperatorHarness.installCrd(client);
+  }
+
   @Test
   void a_deletion_reaches_a_watch_opened_at_the_version_the_client_listed() throws Exception {
-    OperatorHarness.installCrd(client);
     var resources = client.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND).inNamespace("dev");
     GenericKubernetesResource stored = resources.resource(new ObjectMapper().convertValue(
         Samples.load("dev.yaml"), GenericKubernetesResource.class)).create();
@@ -45,5 +50,22 @@ class WatchStreamTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> out.toString(StandardCharsets.UTF_8).contains("\"type\":\"DELETED\""));
     watch.cancel(true);
+  }
+
+  @Test
+  void a_deletion_before_the_watch_opens_is_replayed_to_a_client_that_listed_the_object() throws Exception {
+    WatchStream watches = new WatchStream(client);
+    var resources = client.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND).inNamespace("staging");
+    GenericKubernetesResource stored = resources.resource(new ObjectMapper().convertValue(
+        Samples.load("staging.yaml"), GenericKubernetesResource.class)).create();
+    long listed = Long.parseLong(stored.getMetadata().getResourceVersion());
+    resources.withName("tap").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> resources.withName("tap").get() == null);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      watches.stream("staging", "tap", listed, Duration.ofSeconds(1), out, object -> object);
+      assertThat(out.toString(StandardCharsets.UTF_8)).containsOnlyOnce("\"type\":\"DELETED\"");
+    });
   }
 }
