@@ -35,11 +35,20 @@ final class WatchStream {
   private static final String END = "";
 
   private final KubernetesClient store;
-  /** The last state of each deleted object, so a watch opened after the deletion still hears of it. */
-  private final Map<String, JsonNode> tombstones = new ConcurrentHashMap<>();
+  /** The last state of a deleted object by namespace/name, so a watch opened after the deletion still hears of it. */
+  private final Function<String, JsonNode> tombstones;
 
   WatchStream(KubernetesClient store) {
+    this(store, watchDeletions(store));
+  }
+
+  WatchStream(KubernetesClient store, Function<String, JsonNode> tombstones) {
     this.store = store;
+    this.tombstones = tombstones;
+  }
+
+  private static Function<String, JsonNode> watchDeletions(KubernetesClient store) {
+    Map<String, JsonNode> deleted = new ConcurrentHashMap<>();
     // Typed, because the front starts before the CRD is installed and a generic client needs discovery.
     store.resources(ServerlessApi.class).inAnyNamespace()
         .watch(new Watcher<>() {
@@ -47,9 +56,9 @@ final class WatchStream {
           public void eventReceived(Action action, ServerlessApi resource) {
             String key = key(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
             if (action == Action.DELETED) {
-              tombstones.put(key, JSON.valueToTree(resource));
+              deleted.put(key, JSON.valueToTree(resource));
             } else {
-              tombstones.remove(key);
+              deleted.remove(key);
             }
           }
 
@@ -58,6 +67,7 @@ final class WatchStream {
             // The store closes its watches only when it shuts down.
           }
         });
+    return deleted::get;
   }
 
   /**
@@ -103,15 +113,10 @@ final class WatchStream {
     };
     Watch watch = namespace == null ? resources.inAnyNamespace().watch(watcher)
         : resources.inNamespace(namespace).watch(watcher);
-    // Deleted between the client's list and this watch: a real API server replays that DELETED event.
-    JsonNode tombstone = namespace == null || name == null ? null : tombstones.get(key(namespace, name));
-    if (afterResourceVersion > 0 && tombstone != null && resourceVersion(tombstone) >= afterResourceVersion
-        && resources.inNamespace(namespace).withName(name).get() == null && deletionSent.compareAndSet(false, true)) {
-      lines.add(event(Watcher.Action.DELETED.name(), render.apply(tombstone)));
-    }
     long deadline = System.nanoTime() + (timeout == null ? DEFAULT_TIMEOUT : timeout).toNanos();
     try {
       while (System.nanoTime() < deadline) {
+        replayMissedDeletion(namespace, name, afterResourceVersion, deletionSent, lines, render);
         String line = lines.poll(200, TimeUnit.MILLISECONDS);
         if (END.equals(line)) {
           return;
@@ -125,6 +130,25 @@ final class WatchStream {
       Thread.currentThread().interrupt();
     } finally {
       watch.close();
+    }
+  }
+
+  /**
+   * A real API server replays a deletion that happened after the client's list. The store's watch can
+   * miss one (an object removed while the watch opens), and the tombstone may arrive a moment later, so
+   * this looks on every turn until the deletion has been sent.
+   */
+  private void replayMissedDeletion(String namespace, String name, long afterResourceVersion, AtomicBoolean deletionSent,
+      BlockingQueue<String> lines, Function<JsonNode, JsonNode> render) {
+    if (namespace == null || name == null || afterResourceVersion == 0 || deletionSent.get()) {
+      return;
+    }
+    JsonNode tombstone = tombstones.apply(key(namespace, name));
+    if (tombstone != null && resourceVersion(tombstone) >= afterResourceVersion
+        && store.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND).inNamespace(namespace)
+            .withName(name).get() == null
+        && deletionSent.compareAndSet(false, true)) {
+      lines.add(event(Watcher.Action.DELETED.name(), render.apply(tombstone)));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tap.operator.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.Samples;
@@ -13,7 +14,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +70,47 @@ class WatchStreamTest {
       watches.stream("staging", "tap", listed, Duration.ofSeconds(1), out, object -> object);
       assertThat(out.toString(StandardCharsets.UTF_8)).containsOnlyOnce("\"type\":\"DELETED\"");
     });
+  }
+
+  @Test
+  void a_finalized_object_removed_between_the_clients_list_and_its_watch_is_reported_deleted() throws Exception {
+    WatchStream watches = new WatchStream(client);
+    var resources = client.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND).inNamespace("prod");
+    GenericKubernetesResource resource = new ObjectMapper().convertValue(Samples.load("prod.yaml"), GenericKubernetesResource.class);
+    resource.getMetadata().setFinalizers(List.of("serverless.tap.dev/finalizer"));
+    resources.resource(resource).create();
+    resources.withName("tap").delete();
+    // kubectl delete --wait lists after its DELETE: the list's version is the store's, past the object's.
+    long listed = Long.parseLong(resources.list().getMetadata().getResourceVersion());
+    resources.withName("tap").edit(r -> {
+      r.getMetadata().setFinalizers(List.of());
+      return r;
+    });
+
+    // At once, as kubectl does: the stream must not depend on how soon the store's events arrive.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    watches.stream("prod", "tap", listed, Duration.ofSeconds(2), out, object -> object);
+    assertThat(out.toString(StandardCharsets.UTF_8)).containsOnlyOnce("\"type\":\"DELETED\"");
+  }
+
+  @Test
+  void a_deletion_the_store_watch_missed_is_sent_when_its_tombstone_arrives_late() throws Exception {
+    var resources = client.genericKubernetesResources(ServerlessApi.API_VERSION, ServerlessApi.KIND).inNamespace("late");
+    GenericKubernetesResource resource = new ObjectMapper().convertValue(Samples.load("dev.yaml"), GenericKubernetesResource.class);
+    resource.getMetadata().setNamespace("late");
+    GenericKubernetesResource stored = resources.resource(resource).create();
+    long listed = Long.parseLong(stored.getMetadata().getResourceVersion());
+    resources.withName("tap").delete();
+    // Deleted before the watch opens (so the store's watch never sends it); the tombstone shows up
+    // only on the second look, as when the deletion watch's event is still on its way.
+    AtomicInteger looks = new AtomicInteger();
+    JsonNode tombstone = new ObjectMapper().valueToTree(stored);
+    WatchStream watches = new WatchStream(client, key -> looks.incrementAndGet() > 1 ? tombstone : null);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    watches.stream("late", "tap", listed, Duration.ofSeconds(2), out, object -> object);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).containsOnlyOnce("\"type\":\"DELETED\"");
+    assertThat(looks).as("no more looks once sent").hasValueLessThan(4);
   }
 }
