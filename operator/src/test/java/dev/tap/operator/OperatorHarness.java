@@ -2,6 +2,7 @@ package dev.tap.operator;
 
 import static org.awaitility.Awaitility.await;
 
+
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The real operator against a mock Kubernetes API server and the simulated (or any) AWS. */
 public final class OperatorHarness implements AutoCloseable {
@@ -174,11 +176,17 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Waits until the condition holds and the status describes the current generation. */
   public ServerlessApi awaitCondition(String name, String type, String status) {
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+    try {
+      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+        ServerlessApi api = get(name);
+        return condition(api, type).map(c -> status.equals(c.getStatus())).orElse(false)
+            && api.getStatus().getObservedGeneration().equals(api.getMetadata().getGeneration());
+      });
+    } catch (ConditionTimeoutException e) {
       ServerlessApi api = get(name);
-      return condition(api, type).map(c -> status.equals(c.getStatus())).orElse(false)
-          && api.getStatus().getObservedGeneration().equals(api.getMetadata().getGeneration());
-    });
+      throw new AssertionError(name + " never had " + type + "=" + status + " for its current generation; its status: "
+          + (api == null ? "(no resource)" : Serialization.asYaml(api.getStatus())), e);
+    }
     return get(name);
   }
 

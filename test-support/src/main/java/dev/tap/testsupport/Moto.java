@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class Moto implements AutoCloseable {
 
+  private static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
   private final Process process;
   private final int port;
 
@@ -60,23 +63,34 @@ public final class Moto implements AutoCloseable {
    * and the deployment package (in moto's S3), as CreateFunction needs them there.
    */
   public void holdFunctionPrerequisites(String roleName, String bucket, String key) {
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     try (IamClient iam = IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL)
-        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        S3Client s3 = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-            .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
+        .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build()) {
       iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
           + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+    }
+    try (S3Client s3 = s3()) {
       s3.createBucket(r -> r.bucket(bucket));
-      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(zipWithOneFile()));
+    }
+    putArtifact(bucket, key, key);
+  }
+
+  /** A deployment package at {@code key} in an existing bucket; a different {@code content} gives different code. */
+  public void putArtifact(String bucket, String key, String content) {
+    try (S3Client s3 = s3()) {
+      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(zipWithOneFile(content)));
     }
   }
 
-  private static byte[] zipWithOneFile() {
+  private S3Client s3() {
+    return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  private static byte[] zipWithOneFile(String content) {
     var bytes = new java.io.ByteArrayOutputStream();
     try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
       zip.putNextEntry(new java.util.zip.ZipEntry("handler.txt"));
-      zip.write("a stand-in for the handler".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.write(("a stand-in for the handler: " + content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       zip.closeEntry();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

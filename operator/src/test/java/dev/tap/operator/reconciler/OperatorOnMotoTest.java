@@ -2,8 +2,13 @@ package dev.tap.operator.reconciler;
 
 import static dev.tap.operator.OperatorHarness.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.api.v1alpha1.AlarmSpec;
+import dev.tap.operator.api.v1alpha1.DeletionPolicy;
+import dev.tap.operator.api.v1alpha1.DeploymentSpec;
+import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
 import dev.tap.operator.aws.AwsCallHook;
 import dev.tap.operator.aws.AwsEndpoints;
 import dev.tap.operator.aws.AwsService;
@@ -17,10 +22,12 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -49,12 +56,19 @@ class OperatorOnMotoTest {
     }
   }
 
+  @BeforeAll
+  static void installCrd() {
+    OperatorHarness.installCrd(client);
+  }
+
+  private static SdkAwsClients clientsOf(Moto moto) {
+    return new SdkAwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+        new AwsEndpoints(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString())));
+  }
+
   @Test
   void the_production_sample_converges_over_the_wire_and_a_new_cluster_over_the_same_account_changes_nothing() {
-    OperatorHarness.installCrd(client);
-    try (Moto moto = Moto.start();
-        SdkAwsClients sdk = new SdkAwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
-            new AwsEndpoints(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString())))) {
+    try (Moto moto = Moto.start(); SdkAwsClients sdk = clientsOf(moto)) {
       moto.holdFunctionPrerequisites("tap-api-lambda", "tap-artifacts", "handler/tap-handler-1.0.0.jar");
       try (OperatorHarness operator = OperatorHarness.startOn(client, sdk)) {
         operator.create(sample("prod.yaml", "wire", api -> api));
@@ -87,6 +101,71 @@ class OperatorOnMotoTest {
       assertThat(sdk.client(AwsServices.CLOUDWATCH, OperatorHarness.REGION).describeAlarms(r -> r.alarmNames(
           "wire-api-errors-prod", "wire-lambda-errors-prod", "wire-lambda-throttles-prod")).metricAlarms())
           .extracting(a -> a.alarmName()).containsExactlyInAnyOrder("wire-api-errors-prod", "wire-lambda-errors-prod");
+    }
+  }
+
+  @Test
+  void changes_and_deletion_travel_over_the_wire() {
+    try (Moto moto = Moto.start(); SdkAwsClients sdk = clientsOf(moto)) {
+      moto.holdFunctionPrerequisites("tap-api-lambda", "tap-artifacts", "handler/tap-handler-1.0.0.jar");
+      moto.putArtifact("tap-artifacts", "handler/tap-handler-1.1.0.jar", "1.1.0");
+      Recorder recorder = new Recorder();
+      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, recorder))) {
+        operator.create(sample("prod.yaml", "change", api -> {
+          api.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+          DeploymentSpec allAtOnce = new DeploymentSpec();
+          allAtOnce.setStrategy(DeploymentStrategy.AllAtOnce);
+          api.getSpec().getFunction().setDeployment(allAtOnce);
+          api.getSpec().getFunction().setKeepVersions(1);
+          AlarmSpec throttles = new AlarmSpec();
+          throttles.setThreshold(1.0);
+          throttles.setEvaluationPeriods(1);
+          throttles.setPeriodSeconds(60);
+          api.getSpec().getAlarms().setLambdaThrottles(throttles);
+          return api;
+        }));
+        operator.awaitCondition("change", Conditions.READY, Conditions.TRUE);
+
+        operator.edit("change", api -> {
+          api.getSpec().getFunction().setMemorySize(1024);
+          api.getSpec().getFunction().getCode().setS3Key("handler/tap-handler-1.1.0.jar");
+          api.getSpec().getTable().setDeletionProtection(false);
+          api.getSpec().getAlarms().getLambdaErrors().setThreshold(7.0);
+          api.getSpec().getAlarms().setLambdaThrottles(null);
+          return api;
+        });
+        operator.awaitCondition("change", Conditions.READY, Conditions.TRUE);
+        operator.edit("change", api -> {
+          api.getSpec().getFunction().setTimeout(20);
+          return api;
+        });
+        operator.awaitCondition("change", Conditions.READY, Conditions.TRUE);
+
+        LambdaClient lambda = sdk.client(AwsServices.LAMBDA, OperatorHarness.REGION);
+        assertThat(lambda.getFunction(r -> r.functionName("change-api-prod")).configuration().memorySize()).isEqualTo(1024);
+        assertThat(lambda.getAlias(r -> r.functionName("change-api-prod").name("prod")).functionVersion()).isEqualTo("3");
+        assertThat(lambda.listVersionsByFunction(r -> r.functionName("change-api-prod")).versions())
+            .extracting(v -> v.version()).as("the routed version and the newest other one kept (keepVersions 1)")
+            .containsExactly("$LATEST", "2", "3");
+        CloudWatchClient cloudWatch = sdk.client(AwsServices.CLOUDWATCH, OperatorHarness.REGION);
+        assertThat(cloudWatch.describeAlarms(r -> r.alarmNamePrefix("change-")).metricAlarms())
+            .extracting(a -> a.alarmName() + "=" + a.threshold())
+            .containsExactlyInAnyOrder("change-api-errors-prod=10.0", "change-lambda-errors-prod=7.0");
+        DynamoDbClient dynamo = sdk.client(AwsServices.DYNAMODB, OperatorHarness.REGION);
+        assertThat(dynamo.describeTable(r -> r.tableName("change-items-prod")).table().deletionProtectionEnabled()).isFalse();
+
+        client.resource(operator.get("change")).delete();
+        await().atMost(OperatorHarness.PATIENCE).until(() -> operator.get("change") == null);
+        assertThat(dynamo.listTables().tableNames()).isEmpty();
+        assertThat(lambda.listFunctions().functions()).isEmpty();
+        assertThat(cloudWatch.describeAlarms(r -> r.alarmNamePrefix("change-")).metricAlarms()).isEmpty();
+        ApplicationAutoScalingClient scaling = sdk.client(AwsServices.APPLICATION_AUTO_SCALING, OperatorHarness.REGION);
+        assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")).scalableTargets()).isEmpty();
+      }
+      assertThat(recorder.writes()).contains("lambda:UpdateFunctionConfiguration", "lambda:UpdateFunctionCode",
+          "lambda:TagResource", "lambda:PublishVersion", "lambda:UpdateAlias", "lambda:DeleteFunction",
+          "monitoring:PutMetricAlarm", "monitoring:DeleteAlarms", "dynamodb:UpdateTable", "dynamodb:DeleteTable",
+          "application-autoscaling:DeregisterScalableTarget");
     }
   }
 }
