@@ -88,7 +88,7 @@ public final class AwsPacing implements AwsCallHook {
     if (quota == null) {
       return;
     }
-    long waitMillis = bucket(region, quota).waitFor(Math.min(calls, quota.burst()), clock.millis());
+    long waitMillis = bucket(region, quota).waitFor(calls, clock.millis());
     if (waitMillis > 0) {
       throw new QuotaWaitException("waiting for the " + service + " control-plane quota (" + quota.describe() + " in "
           + region + ") to have room for " + calls + " calls: about " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
@@ -121,33 +121,44 @@ public final class AwsPacing implements AwsCallHook {
         key -> new Bucket(quota, clock.millis()));
   }
 
+  /**
+   * A token bucket a little inside the quota: AWS counts a call when it arrives, which may be later
+   * than when we took its token (threads, network), so two calls we sent a full interval apart can
+   * reach AWS closer together. One call of the burst and 5 % of the rate are left as that slack.
+   */
   private static final class Bucket {
-    private final Quota quota;
+    private static final double RATE_KEPT = 0.95;
+    private final double perSecond;
+    private final double capacity;
     private double tokens;
     private long lastMillis;
 
     Bucket(Quota quota, long now) {
-      this.quota = quota;
-      this.tokens = quota.burst();
+      this.perSecond = quota.perSecond() * RATE_KEPT;
+      this.capacity = Math.max(1, quota.burst() - 1);
+      this.tokens = capacity;
       this.lastMillis = now;
     }
 
-    /** 0 when {@code calls} tokens are there now (none taken), else the milliseconds until they will be. */
+    /** 0 when {@code calls} tokens (at most the capacity) are there now, none taken; else the milliseconds until they will be. */
     synchronized long waitFor(double calls, long now) {
-      tokens = Math.min(quota.burst(), tokens + Math.max(0, now - lastMillis) / 1000.0 * quota.perSecond());
-      lastMillis = now;
-      return tokens >= calls ? 0 : (long) Math.ceil((calls - tokens) / quota.perSecond() * 1000);
+      refill(now);
+      double needed = Math.min(calls, capacity);
+      return tokens >= needed ? 0 : (long) Math.ceil((needed - tokens) / perSecond * 1000);
     }
 
     /** 0 when a token was taken, else the milliseconds until one will be there. */
     synchronized long take(long now) {
-      tokens = Math.min(quota.burst(), tokens + Math.max(0, now - lastMillis) / 1000.0 * quota.perSecond());
-      lastMillis = now;
-      if (tokens >= 1) {
+      long wait = waitFor(1, now);
+      if (wait == 0) {
         tokens -= 1;
-        return 0;
       }
-      return (long) Math.ceil((1 - tokens) / quota.perSecond() * 1000);
+      return wait;
+    }
+
+    private void refill(long now) {
+      tokens = Math.min(capacity, tokens + Math.max(0, now - lastMillis) / 1000.0 * perSecond);
+      lastMillis = now;
     }
   }
 }

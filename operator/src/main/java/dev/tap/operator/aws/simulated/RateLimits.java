@@ -2,17 +2,23 @@ package dev.tap.operator.aws.simulated;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Control-plane quotas as token buckets per service and operation (or per service with "*"), as
- * the AWS quota pages state them: a call over the rate is refused with a throttling error.
+ * the AWS quota pages state them: a call over the rate is refused with a throttling error. An
+ * operation with a quota of its own is outside the service-wide one (Lambda's GetFunction has 100
+ * per second and is excluded from the 15 per second of the control plane).
  */
 public final class RateLimits {
 
   private final Clock clock;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Queue<String> refused = new ConcurrentLinkedQueue<>();
 
   RateLimits(Clock clock) {
     this.clock = clock;
@@ -52,13 +58,16 @@ public final class RateLimits {
   }
 
   void check(String service, String operation) {
-    long now = nanos();
-    for (String key : new String[] {service + ":" + operation, service + ":*"}) {
-      Bucket bucket = buckets.get(key);
-      if (bucket != null && !bucket.take(now)) {
-        throw AwsErrors.throttling(service, operation);
-      }
+    Bucket bucket = buckets.getOrDefault(service + ":" + operation, buckets.get(service + ":*"));
+    if (bucket != null && !bucket.take(nanos())) {
+      refused.add(service + ":" + operation);
+      throw AwsErrors.throttling(service, operation);
     }
+  }
+
+  /** The calls refused for going over a quota, as service:operation, in order. */
+  public List<String> refused() {
+    return List.copyOf(refused);
   }
 
   private long nanos() {
