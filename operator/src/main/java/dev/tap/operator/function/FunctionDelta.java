@@ -13,15 +13,16 @@ import java.util.Set;
 
 /**
  * Compares the desired and the observed function and names the one next step, in a fixed order:
- * create; ownership; wait while Lambda is busy; configuration; code; tags; publish (only when
- * $LATEST holds what no published version holds); the alias; retention. Pure: no I/O.
+ * create; ownership; wait while Lambda is busy; configuration; code (neither repeated when Lambda
+ * abandoned that very update, {@code lastUpdateAttempt}); tags; publish (only when $LATEST holds what
+ * no published version holds); the alias; retention. Pure: no I/O.
  */
 public final class FunctionDelta {
 
   private FunctionDelta() {}
 
   public static FunctionAction next(DesiredFunction desired, Optional<ObservedFunction> maybeObserved,
-      AdoptionPolicy adoption) {
+      AdoptionPolicy adoption, String lastUpdateAttempt) {
     if (maybeObserved.isEmpty()) {
       return adoption.creates() ? new FunctionAction.Create() : new FunctionAction.Blocked("NothingToAdopt", "function "
           + desired.name() + " does not exist, and the adoption policy 'adopt' only takes over existing resources; use"
@@ -44,7 +45,14 @@ public final class FunctionDelta {
     if ("InProgress".equals(observed.lastUpdateStatus())) {
       return new FunctionAction.Wait("an update of function " + desired.name() + " is in progress");
     }
-    if (!configurationMatches(desired.config(), observed.config())) {
+    boolean configurationMatches = configurationMatches(desired.config(), observed.config());
+    if ((!configurationMatches || !codeMatches(desired, observed)) && "Failed".equals(observed.lastUpdateStatus())
+        && desired.updateDigest().equals(lastUpdateAttempt)) {
+      return new FunctionAction.Blocked("UpdateFailed", "Lambda abandoned the update of function " + desired.name() + ": "
+          + observed.lastUpdateStatusReason() + "; the function keeps its previous code and configuration and the alias"
+          + " its version. The same update is not sent again: change spec.function to try another");
+    }
+    if (!configurationMatches) {
       return new FunctionAction.UpdateConfiguration(desired.config());
     }
     if (!codeMatches(desired, observed)) {

@@ -37,13 +37,18 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     // A key is taken from the function only when the function is ours.
     Optional<String> keyOnFunction = observed.filter(f -> owner.equals(f.tags().get(OwnerTags.OWNER)))
         .map(f -> f.config().environment().get(PageTokenKey.VARIABLE));
+    String previousAttempt = api.getStatus() == null || api.getStatus().getFunction() == null ? null
+        : api.getStatus().getFunction().getLastUpdateAttempt();
     PageTokenKey.Resolved key = PageTokenKey.resolve(api, session.secrets(), keyOnFunction);
     if (key.missing() != null) {
-      return new FunctionOutcome(observed.orElse(null), new FunctionAction.Blocked("SecretNotFound", key.missing()));
+      return new FunctionOutcome(observed.orElse(null), new FunctionAction.Blocked("SecretNotFound", key.missing()),
+          previousAttempt);
     }
     DesiredFunction desired = FunctionDesiredBuilder.build(api, key.value());
-    FunctionAction action = FunctionDelta.next(desired, observed, session.adoption());
-    FunctionOutcome outcome = new FunctionOutcome(observed.orElse(null), action);
+    FunctionAction action = FunctionDelta.next(desired, observed, session.adoption(), previousAttempt);
+    boolean updating = action instanceof FunctionAction.UpdateConfiguration || action instanceof FunctionAction.UpdateCode;
+    FunctionOutcome outcome = new FunctionOutcome(observed.orElse(null), action,
+        updating ? desired.updateDigest() : previousAttempt);
     report(session, outcome);
     apply(api, session, functions, desired, observed, action);
     return outcome;

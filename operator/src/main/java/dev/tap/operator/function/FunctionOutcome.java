@@ -5,8 +5,12 @@ import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.DependentOutcome;
 import java.util.Optional;
 
-/** What the function dependent saw (null: no function yet) and the one step it took or waits for. */
-public record FunctionOutcome(ObservedFunction observed, FunctionAction action) implements DependentOutcome {
+/**
+ * What the function dependent saw (null: no function yet), the one step it took or waits for, and
+ * the digest of the last update it sent (kept in status so an update Lambda abandoned is not repeated).
+ */
+public record FunctionOutcome(ObservedFunction observed, FunctionAction action, String lastUpdateAttempt)
+    implements DependentOutcome {
 
   @Override
   public boolean ready() {
@@ -70,6 +74,7 @@ public record FunctionOutcome(ObservedFunction observed, FunctionAction action) 
     function.setVersions(observed.versions().size());
     function.setLastUpdateStatus(observed.lastUpdateStatus());
     function.setLastUpdateStatusReason(observed.lastUpdateStatusReason());
+    function.setLastUpdateAttempt(lastUpdateAttempt);
     status.setFunction(function);
   }
 }

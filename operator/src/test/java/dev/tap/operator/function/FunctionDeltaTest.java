@@ -34,7 +34,7 @@ class FunctionDeltaTest {
   }
 
   private static FunctionAction next(DesiredFunction desired, ObservedFunction observed) {
-    return FunctionDelta.next(desired, Optional.of(observed), AdoptionPolicy.NONE);
+    return FunctionDelta.next(desired, Optional.of(observed), AdoptionPolicy.NONE, null);
   }
 
   @Test
@@ -48,6 +48,22 @@ class FunctionDeltaTest {
         .isInstanceOf(FunctionAction.Wait.class);
     assertThat(next(desired(null, 5, DeploymentStrategy.AllAtOnce), observed("Active", "Successful", other, List.of(), null)))
         .isEqualTo(new FunctionAction.UpdateConfiguration(CONFIG));
+  }
+
+  @Test
+  void an_update_lambda_abandoned_is_not_sent_again_but_a_different_one_is() {
+    FunctionConfig previous = new FunctionConfig("java21", "h", "arn:aws:iam::123456789012:role/r", 1024, 10, "x86_64",
+        Map.of(), "None");
+    DesiredFunction desired = desired(null, 5, DeploymentStrategy.AllAtOnce);
+    ObservedFunction failed = observed("Active", "Failed", previous, List.of(), null);
+
+    assertThat(FunctionDelta.next(desired, Optional.of(failed), AdoptionPolicy.NONE, desired.updateDigest()))
+        .isInstanceOfSatisfying(FunctionAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("UpdateFailed"));
+    assertThat(FunctionDelta.next(desired, Optional.of(failed), AdoptionPolicy.NONE, "an earlier attempt"))
+        .isEqualTo(new FunctionAction.UpdateConfiguration(CONFIG));
+    assertThat(FunctionDelta.next(desired, Optional.of(observed("Active", "Failed", CONFIG, List.of(), null)),
+        AdoptionPolicy.NONE, desired.updateDigest())).as("nothing left to update: the function goes on")
+        .isInstanceOf(FunctionAction.Publish.class);
   }
 
   @Test

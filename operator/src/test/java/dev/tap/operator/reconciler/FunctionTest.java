@@ -222,10 +222,22 @@ class FunctionTest extends OperatorTestCase {
       return a;
     });
 
-    await().atMost(PATIENCE).until(() -> {
-      var function = operator.get("broken").getStatus().getFunction();
-      return "Failed".equals(function.getLastUpdateStatus())
-          && "The role defined for the function cannot be assumed by Lambda.".equals(function.getLastUpdateStatusReason());
+    ServerlessApi failed = operator.awaitCondition("broken", Conditions.TERMINAL, Conditions.TRUE);
+    assertThat(failed.getStatus().getFunction().getLastUpdateStatus()).isEqualTo("Failed");
+    assertThat(OperatorHarness.condition(failed, Conditions.TERMINAL).orElseThrow().getMessage())
+        .contains("The role defined for the function cannot be assumed by Lambda.", "change spec.function");
+    assertThat(OperatorHarness.condition(failed, Conditions.READY).orElseThrow().getStatus()).isEqualTo(Conditions.FALSE);
+    operator.reconcileOnceMore("broken");
+    assertThat(operator.aws.calls().count("lambda", "UpdateFunctionConfiguration")).as("the abandoned update, not repeated")
+        .isEqualTo(1);
+    assertThat(operator.aws.calls().count("lambda", "PublishVersion")).as("nothing published from a failed update")
+        .isEqualTo(1);
+
+    operator.edit("broken", a -> {
+      a.getSpec().getFunction().setMemorySize(768);
+      return a;
     });
+    operator.awaitCondition("broken", Conditions.READY, Conditions.TRUE);
+    assertThat(lambda().getFunctionConfiguration(r -> r.functionName("broken-api-dev")).memorySize()).isEqualTo(768);
   }
 }

@@ -33,6 +33,10 @@ public class FunctionStatus {
   @JsonPropertyDescription("Why the last update failed, as Lambda says.")
   private String lastUpdateStatusReason;
 
+  @JsonPropertyDescription("Digest of the last code and configuration update the operator sent. When Lambda reports"
+      + " that update Failed, the operator does not send it again until spec.function changes.")
+  private String lastUpdateAttempt;
+
   public String getName() {
     return name;
   }
@@ -95,5 +99,13 @@ public class FunctionStatus {
 
   public void setLastUpdateStatusReason(String lastUpdateStatusReason) {
     this.lastUpdateStatusReason = lastUpdateStatusReason;
+  }
+
+  public String getLastUpdateAttempt() {
+    return lastUpdateAttempt;
+  }
+
+  public void setLastUpdateAttempt(String lastUpdateAttempt) {
+    this.lastUpdateAttempt = lastUpdateAttempt;
   }
 }

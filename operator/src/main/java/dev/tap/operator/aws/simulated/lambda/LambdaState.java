@@ -97,6 +97,9 @@ public final class LambdaState {
     String lastUpdateStatusReason;
     Instant updateSettlesAt;
     String failNextUpdate;
+    /** What $LATEST held before the update in flight: a failed update is abandoned and this stays. */
+    FunctionSettings settingsBeforeUpdate;
+    String codeSha256BeforeUpdate;
     String revisionId = UUID.randomUUID().toString();
     Instant lastModified;
     int lastVersion;
@@ -159,6 +162,8 @@ public final class LambdaState {
     checkNotBusy(function);
     checkRevision(function.revisionId, revisionId);
     validate(settings);
+    function.settingsBeforeUpdate = function.settings;
+    function.codeSha256BeforeUpdate = function.codeSha256;
     function.settings = settings;
     function.codeSha256 = Digest.sha256Base64(settings.codeLocation());
     function.lastModified = aws.clock().instant();
@@ -345,6 +350,9 @@ public final class LambdaState {
       }
       if ("InProgress".equals(function.lastUpdateStatus) && !now.isBefore(function.updateSettlesAt)) {
         if (function.failNextUpdate != null) {
+          // "Lambda aborts the update and the function's previous code and configuration remain available."
+          function.settings = function.settingsBeforeUpdate;
+          function.codeSha256 = function.codeSha256BeforeUpdate;
           function.lastUpdateStatus = "Failed";
           function.lastUpdateStatusReason = function.failNextUpdate;
           function.failNextUpdate = null;

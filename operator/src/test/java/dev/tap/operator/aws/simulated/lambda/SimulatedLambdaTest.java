@@ -66,12 +66,15 @@ class SimulatedLambdaTest {
     settle();
     assertThat(lambda.getFunctionConfiguration(r -> r.functionName("fn")).lastUpdateStatusAsString()).isEqualTo("Successful");
 
+    String codeBefore = lambda.getFunctionConfiguration(r -> r.functionName("fn")).codeSha256();
     lambda.state().failNextUpdate("fn", "The image manifest cannot be read");
     lambda.updateFunctionCode(r -> r.functionName("fn").s3Bucket("b").s3Key("v2.jar"));
     settle();
     GetFunctionConfigurationResponse failed = lambda.getFunctionConfiguration(r -> r.functionName("fn"));
     assertThat(failed.lastUpdateStatusAsString()).isEqualTo("Failed");
     assertThat(failed.lastUpdateStatusReason()).isEqualTo("The image manifest cannot be read");
+    assertThat(failed.codeSha256()).as("the failed update abandoned, the previous code stays").isEqualTo(codeBefore);
+    assertThat(failed.memorySize()).isEqualTo(1024);
   }
 
   @Test
