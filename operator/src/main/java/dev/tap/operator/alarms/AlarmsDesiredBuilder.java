@@ -2,12 +2,14 @@ package dev.tap.operator.alarms;
 
 import dev.tap.operator.api.v1alpha1.AlarmSpec;
 import dev.tap.operator.api.v1alpha1.AlarmsSpec;
+import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -27,7 +29,7 @@ public final class AlarmsDesiredBuilder {
   public static List<String> allNames(ServerlessApi api) {
     AwsNames names = names(api);
     return List.of(names.apiServerErrorsAlarm(), names.lambdaErrorsAlarm(), names.lambdaThrottlesAlarm(),
-        names.lambdaDurationAlarm(), names.tableThrottlesAlarm());
+        names.lambdaDurationAlarm(), names.tableThrottlesAlarm(), names.rolloutErrorsAlarm());
   }
 
   public static List<DesiredAlarm> build(ServerlessApi api) {
@@ -68,7 +70,30 @@ public final class AlarmsDesiredBuilder {
     if (spec.getTableThrottles() != null) {
       alarms.add(tableThrottles(names, spec.getTableThrottles(), actions, tags));
     }
+    rolloutTarget(api).ifPresent(version -> alarms.add(metric(names.rolloutErrorsAlarm(), "Lambda errors of version "
+        + version + " of " + alias + " while it rolls out", "AWS/Lambda", "Errors", List.of(
+            dimension("FunctionName", names.function()), dimension("Resource", alias),
+            dimension("ExecutedVersion", version)), rolloutAlarm(spec), actions, tags)));
     return List.copyOf(alarms);
+  }
+
+  /** The version a rollout in progress moves to, as status records it before any traffic moves. */
+  private static Optional<String> rolloutTarget(ServerlessApi api) {
+    RolloutStatus rollout = api.getStatus() == null ? null : api.getStatus().getRollout();
+    return rollout != null && "Progressing".equals(rollout.getPhase()) ? Optional.ofNullable(rollout.getTargetVersion())
+        : Optional.empty();
+  }
+
+  /** The Lambda errors alarm's settings, else any error in one minute. */
+  private static AlarmSpec rolloutAlarm(AlarmsSpec spec) {
+    if (spec.getLambdaErrors() != null) {
+      return spec.getLambdaErrors();
+    }
+    AlarmSpec anyError = new AlarmSpec();
+    anyError.setThreshold(1.0);
+    anyError.setEvaluationPeriods(1);
+    anyError.setPeriodSeconds(60);
+    return anyError;
   }
 
   private static DesiredAlarm metric(String name, String description, String namespace, String metric,

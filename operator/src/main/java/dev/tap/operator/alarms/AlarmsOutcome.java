@@ -3,10 +3,12 @@ package dev.tap.operator.alarms;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.DependentOutcome;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** The alarms as CloudWatch held them, whose they are, and the changes made. */
 public record AlarmsOutcome(List<String> desired, Map<String, MetricAlarm> existing, Map<String, String> owners,
@@ -15,6 +17,20 @@ public record AlarmsOutcome(List<String> desired, Map<String, MetricAlarm> exist
   @Override
   public boolean ready() {
     return plan.changes().isEmpty() && plan.blocked().isEmpty();
+  }
+
+  /** The desired alarms CloudWatch holds in ALARM, by name, with CloudWatch's reason. */
+  public Map<String, String> firing() {
+    Map<String, String> firing = new LinkedHashMap<>();
+    desired.stream().map(existing::get).filter(a -> a != null && a.stateValue() == StateValue.ALARM)
+        .forEach(a -> firing.put(a.alarmName(), a.stateReason()));
+    return firing;
+  }
+
+  /** The alarm exists in CloudWatch, or this reconcile created it. */
+  public boolean inPlace(String name) {
+    return existing.containsKey(name)
+        || plan.changes().stream().anyMatch(c -> c instanceof AlarmChange.Put put && put.alarm().name().equals(name));
   }
 
   @Override

@@ -25,10 +25,11 @@ public sealed interface FunctionAction {
 
   record CreateAlias(String version) implements FunctionAction {}
 
-  record MoveAlias(String from, String to) implements FunctionAction {}
-
-  /** A new version under Canary or Linear: no traffic moves until rollouts step the alias. */
-  record HoldForRollout(String stable, String target, String strategy) implements FunctionAction {}
+  /**
+   * The function and its versions are in place and the alias is not wholly on {@code target}: moving
+   * it is the rollout's job. Retention waits until the rollout is over.
+   */
+  record AwaitRollout(String target) implements FunctionAction {}
 
   record DeleteVersions(List<String> versions) implements FunctionAction {}
 }

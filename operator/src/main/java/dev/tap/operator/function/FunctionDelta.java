@@ -94,9 +94,7 @@ public final class FunctionDelta {
     }
     ObservedFunction.Alias alias = observed.alias().get();
     if (!alias.version().equals(target.number()) || !alias.weights().isEmpty()) {
-      boolean atOnce = desired.pinnedVersion() != null || desired.strategy() == DeploymentStrategy.AllAtOnce;
-      return atOnce ? new FunctionAction.MoveAlias(alias.version(), target.number())
-          : new FunctionAction.HoldForRollout(alias.version(), target.number(), desired.strategy().name());
+      return new FunctionAction.AwaitRollout(target.number());
     }
     List<String> expired = expired(desired, observed, target.number());
     return expired.isEmpty() ? new FunctionAction.InSync(target.number()) : new FunctionAction.DeleteVersions(expired);

@@ -83,10 +83,6 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     } else if (action instanceof FunctionAction.CreateAlias create) {
       functions.createAlias(name, desired.alias(), create.version());
       session.changed(api, "CreatedAlias", "function " + name + ": alias " + desired.alias() + " -> version " + create.version());
-    } else if (action instanceof FunctionAction.MoveAlias move) {
-      functions.moveAlias(name, desired.alias(), move.to());
-      session.changed(api, "MovedAlias", "function " + name + ": alias " + desired.alias() + " moved from version "
-          + move.from() + " to " + move.to() + " at once");
     } else if (action instanceof FunctionAction.DeleteVersions expired) {
       expired.versions().forEach(version -> functions.deleteVersion(name, version));
       session.changed(api, "DeletedVersions", "function " + name + ": deleted old version(s) "

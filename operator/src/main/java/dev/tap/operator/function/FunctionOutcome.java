@@ -14,7 +14,15 @@ public record FunctionOutcome(ObservedFunction observed, FunctionAction action, 
 
   @Override
   public boolean ready() {
-    return action instanceof FunctionAction.InSync;
+    return action instanceof FunctionAction.InSync || action instanceof FunctionAction.AwaitRollout;
+  }
+
+  /** The published version the alias should serve: the rollout's target. Empty until there is one. */
+  public Optional<String> target() {
+    if (action instanceof FunctionAction.InSync inSync) {
+      return Optional.of(inSync.version());
+    }
+    return action instanceof FunctionAction.AwaitRollout await ? Optional.of(await.target()) : Optional.empty();
   }
 
   @Override
@@ -22,17 +30,13 @@ public record FunctionOutcome(ObservedFunction observed, FunctionAction action, 
     if (action instanceof FunctionAction.Wait wait) {
       return "waiting: " + wait.reason();
     }
-    if (action instanceof FunctionAction.HoldForRollout hold) {
-      return "version " + hold.target() + " waits for its " + hold.strategy() + " rollout, which the operator does not step"
-          + " yet; the alias stays on version " + hold.stable() + " and no traffic has moved";
-    }
     if (action instanceof FunctionAction.Create) {
       return "creating the function";
     }
     if (action instanceof FunctionAction.Publish) {
       return "publishing a version";
     }
-    if (action instanceof FunctionAction.CreateAlias || action instanceof FunctionAction.MoveAlias) {
+    if (action instanceof FunctionAction.CreateAlias) {
       return "moving the alias";
     }
     return ready() ? "the function is in sync" : "applying changes to the function";
@@ -61,6 +65,8 @@ public record FunctionOutcome(ObservedFunction observed, FunctionAction action, 
     function.setArn(observed.arn());
     observed.alias().ifPresent(alias -> {
       function.setStableVersion(alias.version());
+      function.setServing(alias.version() + alias.weights().entrySet().stream()
+          .map(w -> "→" + w.getKey() + " (" + Math.round(w.getValue() * 100) + "%)").findFirst().orElse(""));
       alias.weights().forEach((version, weight) -> {
         function.setTargetVersion(version);
         function.setCanaryWeight(weight);

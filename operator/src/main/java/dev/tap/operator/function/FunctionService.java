@@ -40,7 +40,7 @@ final class FunctionService {
     try {
       GetAliasResponse found = lambda.getAlias(r -> r.functionName(name).name(aliasName));
       alias = Optional.of(new ObservedFunction.Alias(found.functionVersion(), found.routingConfig() == null ? Map.of()
-          : found.routingConfig().additionalVersionWeights()));
+          : found.routingConfig().additionalVersionWeights(), found.description()));
     } catch (ResourceNotFoundException e) {
       alias = Optional.empty();
     }

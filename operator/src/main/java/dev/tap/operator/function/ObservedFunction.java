@@ -17,8 +17,11 @@ public record ObservedFunction(String name, String arn, FunctionConfig config, S
     }
   }
 
-  /** The alias: its version and, while traffic shifts, one more version with its weight. */
-  public record Alias(String version, Map<String, Double> weights) {}
+  /**
+   * The alias: its version, while traffic shifts one more version with its weight, and its
+   * description (where a rollback is recorded).
+   */
+  public record Alias(String version, Map<String, Double> weights, String description) {}
 
   /** The newest published version holding exactly what $LATEST holds now. */
   Optional<Version> publishedLatest() {

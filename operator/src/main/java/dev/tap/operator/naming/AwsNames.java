@@ -46,4 +46,9 @@ public record AwsNames(String name, String environment) {
   public String tableThrottlesAlarm() {
     return name + "-table-throttles-" + environment;
   }
+
+  /** The new version's own errors, kept only while a rollout runs. */
+  public String rolloutErrorsAlarm() {
+    return name + "-rollout-errors-" + environment;
+  }
 }

@@ -17,6 +17,7 @@ import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.function.FunctionDependent;
 import dev.tap.operator.function.SecretStore;
 import dev.tap.operator.scaling.ScalingDependent;
+import dev.tap.operator.rollout.RolloutDependent;
 import dev.tap.operator.status.ConditionPolicy;
 import dev.tap.operator.status.Conditions;
 import dev.tap.operator.status.Verdict;
@@ -69,7 +70,9 @@ import software.amazon.awssdk.core.exception.SdkException;
     @Dependent(name = "function", type = FunctionDependent.class, readyPostcondition = OutcomeReady.class,
         dependsOn = "table"),
     @Dependent(name = "alarms", type = AlarmsDependent.class, readyPostcondition = OutcomeReady.class,
-        dependsOn = "table")
+        dependsOn = "table"),
+    @Dependent(name = "rollout", type = RolloutDependent.class, readyPostcondition = OutcomeReady.class,
+        dependsOn = {"function", "alarms"})
 })
 @ControllerConfiguration(name = ServerlessApiReconciler.NAME)
 public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Cleaner<ServerlessApi> {
@@ -156,9 +159,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       ConditionPolicy.apply(conditions, new Verdict.Synced(), adopted);
       return answer(resource, statusBefore, status, conditions, earlier(settings.resyncInterval(), earliest));
     }
-    String progress = outcomes.stream().filter(o -> !o.ready()).findFirst().map(DependentOutcome::progress)
-        .orElse("reconciling");
-    ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_PROGRESSING, progress), adopted);
+    Optional<DependentOutcome> first = outcomes.stream().filter(o -> !o.ready()).findFirst();
+    ConditionPolicy.apply(conditions, new Verdict.Progressing(first.map(DependentOutcome::reason).orElse(REASON_PROGRESSING),
+        first.map(DependentOutcome::progress).orElse("reconciling")), adopted);
     return answer(resource, statusBefore, status, conditions, earlier(settings.pollInterval(), earliest));
   }
 

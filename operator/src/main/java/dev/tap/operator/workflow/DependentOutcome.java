@@ -17,6 +17,11 @@ public interface DependentOutcome {
   /** One line for the Progressing and Ready conditions while not ready, such as "creating the table". */
   String progress();
 
+  /** The Progressing condition's reason while not ready, such as "RollingOut". */
+  default String reason() {
+    return "Progressing";
+  }
+
   /** When AWS should have moved on (a table settling, a rollout step); empty: the default poll. */
   default Optional<Duration> lookAgainIn() {
     return Optional.empty();

@@ -74,22 +74,21 @@ class FunctionDeltaTest {
         observed("Active", "Successful", CONFIG, List.of(version("1")), null)))
         .isEqualTo(new FunctionAction.CreateAlias("1"));
     assertThat(next(desired(null, 5, DeploymentStrategy.AllAtOnce),
-        observed("Active", "Successful", CONFIG, List.of(version("1")), new ObservedFunction.Alias("1", Map.of()))))
+        observed("Active", "Successful", CONFIG, List.of(version("1")), new ObservedFunction.Alias("1", Map.of(), null))))
         .isEqualTo(new FunctionAction.InSync("1"));
   }
 
   @Test
-  void the_alias_moves_at_once_only_for_all_at_once_or_a_pin_and_waits_for_an_active_version() {
+  void a_new_target_is_left_to_the_rollout_whatever_the_strategy_and_waits_for_an_active_version() {
     List<ObservedFunction.Version> two = List.of(version("1"), version("2"));
     ObservedFunction onOne = new ObservedFunction("tap-api-dev", "arn", CONFIG, "sha1", null, "Active", "Successful", null,
         observed("Active", null, CONFIG, two, null).tags(),
         List.of(new ObservedFunction.Version("1", CONFIG, "sha0", "Active"), version("2")),
-        Optional.of(new ObservedFunction.Alias("1", Map.of())));
+        Optional.of(new ObservedFunction.Alias("1", Map.of(), null)));
 
-    assertThat(next(desired(null, 5, DeploymentStrategy.AllAtOnce), onOne)).isEqualTo(new FunctionAction.MoveAlias("1", "2"));
-    assertThat(next(desired(null, 5, DeploymentStrategy.Canary), onOne))
-        .isEqualTo(new FunctionAction.HoldForRollout("1", "2", "Canary"));
-    assertThat(next(desired("2", 5, DeploymentStrategy.Canary), onOne)).isEqualTo(new FunctionAction.MoveAlias("1", "2"));
+    assertThat(next(desired(null, 5, DeploymentStrategy.AllAtOnce), onOne)).isEqualTo(new FunctionAction.AwaitRollout("2"));
+    assertThat(next(desired(null, 5, DeploymentStrategy.Canary), onOne)).isEqualTo(new FunctionAction.AwaitRollout("2"));
+    assertThat(next(desired("1", 5, DeploymentStrategy.Canary), onOne)).isEqualTo(new FunctionAction.InSync("1"));
     assertThat(next(desired("7", 5, DeploymentStrategy.AllAtOnce), onOne))
         .isInstanceOfSatisfying(FunctionAction.Blocked.class, b -> assertThat(b.reason()).isEqualTo("VersionNotFound"));
     ObservedFunction snapStarting = observed("Active", "Successful", CONFIG,
@@ -101,11 +100,12 @@ class FunctionDeltaTest {
   void retention_keeps_the_routed_versions_and_the_newest_old_ones() {
     List<ObservedFunction.Version> five = List.of(version("1"), version("2"), version("3"), version("4"), version("5"));
     ObservedFunction routed = new ObservedFunction("tap-api-dev", "arn", CONFIG, "sha1", null, "Active", "Successful", null,
-        observed("Active", null, CONFIG, five, null).tags(), five, Optional.of(new ObservedFunction.Alias("5", Map.of("1", 0.1))));
+        observed("Active", null, CONFIG, five, null).tags(), five, Optional.of(new ObservedFunction.Alias("5", Map.of("1", 0.1), null)));
 
-    assertThat(next(desired(null, 2, DeploymentStrategy.AllAtOnce), routed)).isInstanceOf(FunctionAction.MoveAlias.class);
+    assertThat(next(desired(null, 2, DeploymentStrategy.AllAtOnce), routed)).as("nothing deleted mid-rollout")
+        .isEqualTo(new FunctionAction.AwaitRollout("5"));
     ObservedFunction settled = new ObservedFunction("tap-api-dev", "arn", CONFIG, "sha1", null, "Active", "Successful", null,
-        routed.tags(), five, Optional.of(new ObservedFunction.Alias("5", Map.of())));
+        routed.tags(), five, Optional.of(new ObservedFunction.Alias("5", Map.of(), null)));
     assertThat(next(desired(null, 2, DeploymentStrategy.AllAtOnce), settled))
         .isEqualTo(new FunctionAction.DeleteVersions(List.of("1", "2")));
     assertThat(next(desired(null, null, DeploymentStrategy.AllAtOnce), settled)).isEqualTo(new FunctionAction.InSync("5"));

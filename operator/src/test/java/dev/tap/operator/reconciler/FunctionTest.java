@@ -119,23 +119,6 @@ class FunctionTest extends OperatorTestCase {
   }
 
   @Test
-  void under_canary_a_new_version_waits_and_no_traffic_moves_until_rollouts_step_the_alias() {
-    ready("prod.yaml", "careful", a -> a);
-
-    operator.edit("careful", a -> {
-      a.getSpec().getFunction().getCode().setS3Key("handler/tap-handler-2.0.0.jar");
-      return a;
-    });
-    await().atMost(PATIENCE).until(() -> versions("careful-api-prod").size() == 2
-        && OperatorHarness.condition(operator.get("careful"), Conditions.PROGRESSING)
-            .map(c -> c.getMessage().contains("waits for its Canary rollout")).orElse(false));
-
-    assertThat(aliasVersion("careful-api-prod", "prod")).isEqualTo("1");
-    assertThat(lambda().getAlias(r -> r.functionName("careful-api-prod").name("prod")).routingConfig()).isNull();
-    assertThat(operator.has("careful", Conditions.READY, Conditions.FALSE)).isTrue();
-  }
-
-  @Test
   void a_pinned_version_holds_the_alias_and_retention_never_deletes_what_the_alias_routes_to() {
     ready("dev.yaml", "kept", a -> a);
     for (String key : List.of("b", "c", "d")) {

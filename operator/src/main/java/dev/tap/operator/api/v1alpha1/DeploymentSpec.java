@@ -36,6 +36,9 @@ public class DeploymentSpec {
   @JsonPropertyDescription("Send all traffic back to the stable version when an alarm fires.")
   private Boolean rollbackOnAlarm;
 
+  @JsonPropertyDescription("Hold the rollout at its current step (no traffic moves) until set back to false.")
+  private Boolean paused;
+
   public DeploymentStrategy getStrategy() {
     return strategy;
   }
@@ -74,5 +77,13 @@ public class DeploymentSpec {
 
   public void setRollbackOnAlarm(Boolean rollbackOnAlarm) {
     this.rollbackOnAlarm = rollbackOnAlarm;
+  }
+
+  public Boolean getPaused() {
+    return paused;
+  }
+
+  public void setPaused(Boolean paused) {
+    this.paused = paused;
   }
 }

@@ -27,6 +27,9 @@ public class FunctionStatus {
   @JsonPropertyDescription("Published versions that exist (Lambda's code storage is finite).")
   private Integer versions;
 
+  @JsonPropertyDescription("What the alias serves, for kubectl: 7, or 6→7 (10%) while a rollout shifts traffic.")
+  private String serving;
+
   @JsonPropertyDescription("Lambda's LastUpdateStatus of the function: InProgress, Successful or Failed.")
   private String lastUpdateStatus;
 
@@ -107,5 +110,13 @@ public class FunctionStatus {
 
   public void setLastUpdateAttempt(String lastUpdateAttempt) {
     this.lastUpdateAttempt = lastUpdateAttempt;
+  }
+
+  public String getServing() {
+    return serving;
+  }
+
+  public void setServing(String serving) {
+    this.serving = serving;
   }
 }

@@ -9,14 +9,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class RolloutStatus {
 
-  @JsonPropertyDescription("Idle, Progressing, Succeeded or RolledBack.")
+  @JsonPropertyDescription("Progressing, Succeeded or RolledBack.")
   private String phase;
 
-  @JsonPropertyDescription("Current step of the rollout.")
+  @JsonPropertyDescription("Current step of the rollout: 0 before any traffic moves, then 1, 2, ...")
   private Integer step;
 
   @JsonPropertyDescription("When the rollout started (RFC 3339).")
   private String startedAt;
+
+  @JsonPropertyDescription("The version the alias serves, and goes back to on a rollback.")
+  private String stableVersion;
+
+  @JsonPropertyDescription("The version the rollout moves the alias to.")
+  private String targetVersion;
+
+  @JsonPropertyDescription("Share of traffic (0 to 1) the step gives the target version.")
+  private Double weight;
+
+  @JsonPropertyDescription("When the current step started (RFC 3339); the next one follows one interval later.")
+  private String stepStartedAt;
+
+  @JsonPropertyDescription("The alarm that sent the traffic back, after a rollback.")
+  private String alarm;
 
   @JsonPropertyDescription("Why the rollout is where it is.")
   private String message;
@@ -51,5 +66,45 @@ public class RolloutStatus {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public String getStableVersion() {
+    return stableVersion;
+  }
+
+  public void setStableVersion(String stableVersion) {
+    this.stableVersion = stableVersion;
+  }
+
+  public String getTargetVersion() {
+    return targetVersion;
+  }
+
+  public void setTargetVersion(String targetVersion) {
+    this.targetVersion = targetVersion;
+  }
+
+  public Double getWeight() {
+    return weight;
+  }
+
+  public void setWeight(Double weight) {
+    this.weight = weight;
+  }
+
+  public String getStepStartedAt() {
+    return stepStartedAt;
+  }
+
+  public void setStepStartedAt(String stepStartedAt) {
+    this.stepStartedAt = stepStartedAt;
+  }
+
+  public String getAlarm() {
+    return alarm;
+  }
+
+  public void setAlarm(String alarm) {
+    this.alarm = alarm;
   }
 }

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("sapi")
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "ENV", jsonPath = ".spec.environment")
-@AdditionalPrinterColumn(name = "VERSION", jsonPath = ".status.function.stableVersion")
+@AdditionalPrinterColumn(name = "VERSION", jsonPath = ".status.function.serving")
 @AdditionalPrinterColumn(name = "ENDPOINT", jsonPath = ".status.api.invokeUrl")
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

@@ -1,0 +1,35 @@
+package dev.tap.operator.rollout;
+
+import java.time.Duration;
+
+/** The one next thing the rollout does, as {@link RolloutPlanner} decides it. */
+public sealed interface RolloutDecision {
+
+  /** What status.rollout says after this decision (null: leave it as it is). */
+  RecordedRollout record();
+
+  /** The alias is wholly on the target: nothing to do. */
+  record InSync(String version, RecordedRollout record) implements RolloutDecision {}
+
+  /** Record the next step in status only; the next reconcile applies it to the alias. */
+  record Record(RecordedRollout record) implements RolloutDecision {}
+
+  /** Apply the recorded step: the alias keeps {@code stable} and gives {@code target} its weight. */
+  record Shift(String stable, String target, int step, double weight, RecordedRollout record) implements RolloutDecision {}
+
+  /** Move the alias wholly to {@code target}: the last step, or at once when the rollout cannot be split. */
+  record Promote(String stable, String target, String why, RecordedRollout record) implements RolloutDecision {}
+
+  /** All traffic back to {@code stable}, and {@code target} marked in AWS as rolled back. */
+  record RollBack(String stable, String target, String alarm, String reason, RecordedRollout record)
+      implements RolloutDecision {}
+
+  /** A new target arrived mid-rollout: traffic back to {@code stable}, {@code abandoned} dropped. */
+  record Abandon(String stable, String abandoned, String target, RecordedRollout record) implements RolloutDecision {}
+
+  /** Nothing to do until {@code lookAgainIn} has passed (a step's interval, the rollout alarm, a pause). */
+  record Wait(String why, Duration lookAgainIn, RecordedRollout record) implements RolloutDecision {}
+
+  /** The target was rolled back: nothing moves until the spec names another version. */
+  record Halted(String message, RecordedRollout record) implements RolloutDecision {}
+}

@@ -1,0 +1,160 @@
+package dev.tap.operator.rollout;
+
+import dev.tap.operator.rollout.RolloutDecision.Abandon;
+import dev.tap.operator.rollout.RolloutDecision.Halted;
+import dev.tap.operator.rollout.RolloutDecision.InSync;
+import dev.tap.operator.rollout.RolloutDecision.Promote;
+import dev.tap.operator.rollout.RolloutDecision.Record;
+import dev.tap.operator.rollout.RolloutDecision.RollBack;
+import dev.tap.operator.rollout.RolloutDecision.Shift;
+import dev.tap.operator.rollout.RolloutDecision.Wait;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The step logic of a rollout: one pure function of what the alias holds, what status recorded, the
+ * clock and the alarms. The alias is the truth; status only says when a step started and records a
+ * step before it is applied, so a restart resumes the same step, and a lost status restarts the
+ * current step's interval from the alias's weight (never from zero, never straight to 100 %).
+ */
+public final class RolloutPlanner {
+
+  /** How soon to look again while the rollout alarm is being created. */
+  static final Duration SOON = Duration.ofSeconds(1);
+
+  private RolloutPlanner() {}
+
+  public static RolloutDecision next(RolloutInput in) {
+    RecordedRollout kept = in.recorded().orElse(null);
+    if (in.additional() == null && in.stable().equals(in.target())) {
+      return new InSync(in.target(), kept != null && kept.progressing(kept.stable(), in.target())
+          ? succeeded(kept, "version " + in.target() + " serves all traffic") : kept);
+    }
+    if (in.target().equals(in.rolledBack())) {
+      RecordedRollout record = kept != null && RecordedRollout.ROLLED_BACK.equals(kept.phase()) ? kept
+          : new RecordedRollout(RecordedRollout.ROLLED_BACK, in.stable(), in.target(), 0, 0, null, null, null, null);
+      String message = "version " + in.target() + " was rolled back" + (record.alarm() == null ? "" : " after alarm "
+          + record.alarm()) + "; the alias stays on version " + in.stable() + ". It is not tried again until the spec"
+          + " produces another version";
+      return in.additional() != null ? rollBack(in, new RolloutInput.FiringAlarm(record.alarm(), "finishing the rollback"))
+          : new Halted(message, record.withMessage(message));
+    }
+    if (in.additional() != null && !in.additional().equals(in.target())) {
+      RecordedRollout record = start(in, "version " + in.additional() + " abandoned mid-rollout for version "
+          + in.target() + "; all traffic back on version " + in.stable());
+      return new Abandon(in.stable(), in.additional(), in.target(), record);
+    }
+    Optional<String> atOnce = atOnce(in);
+    if (atOnce.isPresent()) {
+      return new Promote(in.stable(), in.target(), atOnce.get(), succeeded(start(in, atOnce.get()), atOnce.get()));
+    }
+    if (in.settings().rollbackOnAlarm() && !in.firing().isEmpty() && in.additional() != null) {
+      return rollBack(in, in.firing().get(0));
+    }
+    return in.additional() == null ? beforeTraffic(in, kept) : shifting(in, kept);
+  }
+
+  private static Optional<String> atOnce(RolloutInput in) {
+    if (in.pinned()) {
+      return Optional.of("spec.function.version pins the alias: moved at once");
+    }
+    if (!in.settings().stepped()) {
+      return Optional.of("strategy AllAtOnce: moved at once");
+    }
+    if (in.splitBlocker() != null) {
+      return Optional.of(in.splitBlocker() + ": Lambda cannot split traffic between the two versions, so the alias"
+          + " moved at once");
+    }
+    return Optional.empty();
+  }
+
+  /** No traffic on the target yet: record the rollout (step 0), wait for its alarm, record step 1, apply it. */
+  private static RolloutDecision beforeTraffic(RolloutInput in, RecordedRollout kept) {
+    if (kept == null || !kept.progressing(in.stable(), in.target())) {
+      return new Record(start(in, "starting the rollout of version " + in.target() + ": creating its alarm first"));
+    }
+    if (kept.step() >= 1) {
+      return shift(in, kept);
+    }
+    if (in.settings().paused()) {
+      return new Wait("paused before the first step (deployment.paused)", null, kept.withMessage("paused before the first step"));
+    }
+    if (in.settings().rollbackOnAlarm() && !in.firing().isEmpty()) {
+      String why = "not starting while alarm " + in.firing().get(0).name() + " is in ALARM";
+      return new Wait(why, null, kept.withMessage(why));
+    }
+    if (!in.rolloutAlarmReady()) {
+      return new Wait("waiting for the rollout alarm of version " + in.target(), SOON, kept);
+    }
+    return new Record(step(in, kept, 1));
+  }
+
+  /** Traffic is split between stable and target. */
+  private static RolloutDecision shifting(RolloutInput in, RecordedRollout kept) {
+    int aliasStep = in.settings().stepOf(in.weight());
+    if (kept != null && kept.progressing(in.stable(), in.target()) && kept.step() > aliasStep) {
+      return shift(in, kept);
+    }
+    if (kept == null || !kept.progressing(in.stable(), in.target()) || kept.step() != aliasStep
+        || kept.stepStartedAt() == null) {
+      // Status lost or out of date: the alias's weight says which step this is; its interval starts again now.
+      RecordedRollout resumed = new RecordedRollout(RecordedRollout.PROGRESSING, in.stable(), in.target(), aliasStep,
+          in.weight(), in.now(), kept != null && kept.startedAt() != null ? kept.startedAt() : in.now(), null,
+          describe(in.target(), aliasStep, in.weight()) + " (resumed from the alias)");
+      return new Record(resumed);
+    }
+    if (in.settings().paused()) {
+      return new Wait("paused at step " + kept.step() + " (deployment.paused)", null,
+          kept.withMessage(describe(in.target(), kept.step(), kept.weight()) + ", paused"));
+    }
+    Duration left = Duration.between(in.now(), kept.stepStartedAt().plus(in.settings().interval()));
+    if (left.compareTo(Duration.ZERO) > 0) {
+      String why = describe(in.target(), kept.step(), kept.weight()) + "; next step in " + human(left);
+      return new Wait(why, left, kept.withMessage(why));
+    }
+    int next = kept.step() + 1;
+    if (in.settings().weight(next) >= 1.0) {
+      String why = "version " + in.target() + " took all traffic after " + kept.step() + " step(s)";
+      return new Promote(in.stable(), in.target(), why, succeeded(kept, why));
+    }
+    return new Record(step(in, kept, next));
+  }
+
+  private static RolloutDecision shift(RolloutInput in, RecordedRollout kept) {
+    return new Shift(in.stable(), in.target(), kept.step(), kept.weight(), kept);
+  }
+
+  private static RolloutDecision rollBack(RolloutInput in, RolloutInput.FiringAlarm alarm) {
+    String message = "alarm " + alarm.name() + " fired (" + alarm.reason() + "): all traffic back on version "
+        + in.stable() + ", version " + in.target() + " is not tried again";
+    RecordedRollout kept = in.recorded().orElse(null);
+    return new RollBack(in.stable(), in.target(), alarm.name(), alarm.reason(), new RecordedRollout(
+        RecordedRollout.ROLLED_BACK, in.stable(), in.target(), 0, 0, in.now(),
+        kept == null ? null : kept.startedAt(), alarm.name(), message));
+  }
+
+  private static RecordedRollout start(RolloutInput in, String message) {
+    return new RecordedRollout(RecordedRollout.PROGRESSING, in.stable(), in.target(), 0, 0, in.now(), in.now(), null,
+        message);
+  }
+
+  private static RecordedRollout step(RolloutInput in, RecordedRollout kept, int step) {
+    double weight = in.settings().weight(step);
+    return new RecordedRollout(RecordedRollout.PROGRESSING, in.stable(), in.target(), step, weight, in.now(),
+        kept.startedAt(), null, describe(in.target(), step, weight));
+  }
+
+  private static RecordedRollout succeeded(RecordedRollout kept, String message) {
+    return new RecordedRollout(RecordedRollout.SUCCEEDED, kept.stable(), kept.target(), kept.step(), 1.0,
+        kept.stepStartedAt(), kept.startedAt(), null, message);
+  }
+
+  static String describe(String target, int step, double weight) {
+    return "version " + target + " at step " + step + " with " + Math.round(weight * 100) + "% of traffic";
+  }
+
+  private static String human(Duration left) {
+    long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+    return seconds >= 60 ? (seconds / 60) + "m " + (seconds % 60) + "s" : seconds + "s";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tap.operator.rollout;
+
+import dev.tap.operator.api.v1alpha1.DeploymentSpec;
+import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
+import java.time.Duration;
+
+/**
+ * {@code spec.function.deployment} as the planner needs it, with the weights of each step: Canary
+ * puts {@code canaryPercent} on the new version for one interval, then all of it; Linear adds
+ * {@code linearPercent} every interval until the next step would reach 100 %.
+ */
+public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, int linearPercent, Duration interval,
+    boolean paused, boolean rollbackOnAlarm) {
+
+  static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+
+  public static RolloutSettings of(DeploymentSpec spec) {
+    if (spec == null) {
+      return new RolloutSettings(DeploymentStrategy.AllAtOnce, 0, 0, DEFAULT_INTERVAL, false, false);
+    }
+    return new RolloutSettings(spec.getStrategy() == null ? DeploymentStrategy.AllAtOnce : spec.getStrategy(),
+        spec.getCanaryPercent() == null ? 0 : spec.getCanaryPercent(),
+        spec.getLinearPercent() == null ? 0 : spec.getLinearPercent(),
+        spec.getInterval() == null ? DEFAULT_INTERVAL : interval(spec.getInterval()),
+        Boolean.TRUE.equals(spec.getPaused()), Boolean.TRUE.equals(spec.getRollbackOnAlarm()));
+  }
+
+  /** "30s", "5m", "1h", as the CRD's pattern allows. */
+  static Duration interval(String text) {
+    long amount = Long.parseLong(text.substring(0, text.length() - 1));
+    return switch (text.charAt(text.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      default -> throw new IllegalArgumentException("not an interval: " + text);
+    };
+  }
+
+  boolean stepped() {
+    return strategy != DeploymentStrategy.AllAtOnce;
+  }
+
+  /** The new version's weight at {@code step} (1, 2, ...), or 1.0 when that step is the whole of the traffic. */
+  double weight(int step) {
+    int percent = strategy == DeploymentStrategy.Canary ? (step == 1 ? canaryPercent : 100) : step * linearPercent;
+    return percent >= 100 ? 1.0 : percent / 100.0;
+  }
+
+  /** The step a weight found on the alias belongs to (when status is lost), at least 1. */
+  int stepOf(double weight) {
+    if (strategy == DeploymentStrategy.Canary) {
+      return 1;
+    }
+    return Math.max(1, (int) Math.round(weight * 100 / linearPercent));
+  }
+}
