@@ -80,7 +80,7 @@ public final class AlarmsDesiredBuilder {
   /** The version a rollout in progress moves to, as status records it before any traffic moves. */
   private static Optional<String> rolloutTarget(ServerlessApi api) {
     RolloutStatus rollout = api.getStatus() == null ? null : api.getStatus().getRollout();
-    return rollout != null && "Progressing".equals(rollout.getPhase()) ? Optional.ofNullable(rollout.getTargetVersion())
+    return rollout != null && RolloutStatus.PROGRESSING.equals(rollout.getPhase()) ? Optional.ofNullable(rollout.getTargetVersion())
         : Optional.empty();
   }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 public record RecordedRollout(String phase, String stable, String target, int step, double weight, Instant stepStartedAt,
     Instant startedAt, String alarm, String message) {
 
-  static final String PROGRESSING = "Progressing";
+  static final String PROGRESSING = RolloutStatus.PROGRESSING;
   static final String SUCCEEDED = "Succeeded";
   static final String ROLLED_BACK = "RolledBack";
 

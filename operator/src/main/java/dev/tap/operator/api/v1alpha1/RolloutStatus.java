@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class RolloutStatus {
 
+  /** The phase while a rollout runs: its alarm is kept, its steps are taken. */
+  public static final String PROGRESSING = "Progressing";
+
   @JsonPropertyDescription("Progressing, Succeeded or RolledBack.")
   private String phase;
 
