@@ -78,6 +78,11 @@ public final class OperatorHarness implements AutoCloseable {
     running.crash().afterAwsCalls(k);
   }
 
+  /** The running operator stops right after its next {@code k}-th AWS call that changes something. */
+  public void crashAfterAwsWrites(int k) {
+    running.crash().afterAwsWrites(k);
+  }
+
   /** The running operator stops right after its next {@code k}-th status write. */
   public void crashAfterStatusWrites(int k) {
     running.crash().afterStatusWrites(k);

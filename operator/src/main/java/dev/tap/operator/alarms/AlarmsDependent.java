@@ -4,6 +4,7 @@ import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
+import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
@@ -50,7 +51,9 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
         .map(c -> ((AlarmChange.Delete) c).name()).toList();
     if (!dropped.isEmpty()) {
       alarms.delete(dropped);
-      session.changed(api, "DeletedAlarms", "deleted alarm(s) " + String.join(", ", dropped) + ": no longer in the spec");
+      String rolloutAlarm = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).rolloutErrorsAlarm();
+      session.changed(api, "DeletedAlarms", "deleted alarm(s) " + String.join(", ", dropped)
+          + (dropped.equals(List.of(rolloutAlarm)) ? ": the rollout is over" : ": no longer in the spec"));
     }
     return outcome;
   }

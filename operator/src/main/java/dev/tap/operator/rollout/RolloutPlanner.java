@@ -27,8 +27,10 @@ public final class RolloutPlanner {
   public static RolloutDecision next(RolloutInput in) {
     RecordedRollout kept = in.recorded().orElse(null);
     if (in.additional() == null && in.stable().equals(in.target())) {
-      return new InSync(in.target(), kept != null && kept.progressing(kept.stable(), in.target())
-          ? succeeded(kept, "version " + in.target() + " serves all traffic") : kept);
+      // Promoted, but the status still says Progressing (a crash right after the promotion): record the
+      // end first, so that the next reconcile removes the rollout alarm.
+      return kept != null && kept.progressing(kept.stable(), in.target())
+          ? new Record(succeeded(kept, "version " + in.target() + " serves all traffic")) : new InSync(in.target(), kept);
     }
     if (in.target().equals(in.rolledBack())) {
       RecordedRollout record = kept != null && RecordedRollout.ROLLED_BACK.equals(kept.phase()) ? kept

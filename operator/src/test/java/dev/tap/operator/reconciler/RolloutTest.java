@@ -120,4 +120,51 @@ class RolloutTest extends OperatorTestCase {
     assertThat(alias("back").functionVersion()).isEqualTo("1");
     assertThat(operator.aws.calls().count("lambda", "UpdateAlias")).as("not tried again").isEqualTo(aliasMoves);
   }
+
+  @Test
+  void paused_holds_the_step_and_a_new_version_mid_rollout_starts_from_its_first_step() {
+    rollOutVersion2("turn");
+
+    operator.edit("turn", a -> {
+      a.getSpec().getFunction().getDeployment().setPaused(true);
+      return a;
+    });
+    operator.awaitCondition("turn", Conditions.PROGRESSING, Conditions.TRUE);
+    operator.clock.jump(Duration.ofHours(1));
+    operator.reconcileOnceMore("turn");
+    assertThat(weights("turn")).as("paused: still at the canary step").isEqualTo(Map.of("2", 0.1));
+    assertThat(OperatorHarness.condition(operator.get("turn"), Conditions.PROGRESSING).orElseThrow().getMessage())
+        .contains("paused");
+
+    operator.edit("turn", a -> {
+      a.getSpec().getFunction().getDeployment().setPaused(false);
+      a.getSpec().getFunction().setMemorySize(2048);
+      return a;
+    });
+
+    await().atMost(PATIENCE).until(() -> weights("turn").equals(Map.of("3", 0.1)));
+    assertThat(alias("turn").functionVersion()).isEqualTo("1");
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("AbandonedRollout"));
+  }
+
+  @Test
+  void with_its_status_lost_a_rollout_resumes_from_the_alias_neither_from_zero_nor_at_once() {
+    rollOutVersion2("lost");
+    await().atMost(PATIENCE).until(() -> operator.get("lost").getStatus().getRollout().getStep() == 1);
+    long aliasMoves = operator.aws.calls().count("lambda", "UpdateAlias");
+
+    client.resources(ServerlessApi.class).inNamespace("default").withName("lost").editStatus(a -> {
+      a.getStatus().setRollout(null);
+      return a;
+    });
+    await().atMost(PATIENCE).until(() -> operator.get("lost").getStatus().getRollout() != null
+        && operator.get("lost").getStatus().getRollout().getMessage().contains("resumed from the alias"));
+
+    assertThat(weights("lost")).isEqualTo(Map.of("2", 0.1));
+    assertThat(operator.aws.calls().count("lambda", "UpdateAlias")).isEqualTo(aliasMoves);
+    operator.clock.jump(Duration.ofMinutes(5));
+    operator.awaitCondition("lost", Conditions.READY, Conditions.TRUE);
+    assertThat(alias("lost").functionVersion()).isEqualTo("2");
+  }
 }

@@ -228,4 +228,19 @@ class RolloutPlannerTest {
     assertThat(RolloutPlanner.next(input)).isInstanceOfSatisfying(RolloutDecision.Wait.class,
         w -> assertThat(w.why()).contains("tap-api-errors-prod"));
   }
+
+  @Test
+  void a_promotion_whose_status_was_never_written_records_the_end_before_it_is_in_sync() {
+    RecordedRollout atStep1 = new RecordedRollout(RecordedRollout.PROGRESSING, "6", "7", 1, 0.5, T0, T0, null, "s1");
+    RolloutInput promoted = new RolloutInput(T0, linear(50, "1m"), "7", null, 0, "7", false, null, null,
+        Optional.of(atStep1), true, List.of());
+
+    RolloutDecision decision = RolloutPlanner.next(promoted);
+
+    assertThat(decision).isInstanceOf(RolloutDecision.Record.class);
+    assertThat(decision.record().phase()).as("so the rollout alarm goes").isEqualTo(RecordedRollout.SUCCEEDED);
+    RolloutInput recorded = new RolloutInput(T0, linear(50, "1m"), "7", null, 0, "7", false, null, null,
+        Optional.of(decision.record()), true, List.of());
+    assertThat(RolloutPlanner.next(recorded)).isInstanceOf(RolloutDecision.InSync.class);
+  }
 }
