@@ -167,4 +167,21 @@ class RolloutTest extends OperatorTestCase {
     operator.awaitCondition("lost", Conditions.READY, Conditions.TRUE);
     assertThat(alias("lost").functionVersion()).isEqualTo("2");
   }
+
+  @Test
+  void a_new_execution_role_cannot_be_split_and_moves_the_alias_at_once_saying_why() {
+    operator.create(sample("prod.yaml", "role", a -> a));
+    operator.awaitCondition("role", Conditions.READY, Conditions.TRUE);
+
+    operator.edit("role", a -> {
+      a.getSpec().getFunction().setRole("arn:aws:iam::123456789012:role/tap-api-lambda-v2");
+      return a;
+    });
+
+    await().atMost(PATIENCE).until(() -> "2".equals(alias("role").functionVersion()));
+    assertThat(weights("role")).isEmpty();
+    ServerlessApi done = operator.awaitCondition("role", Conditions.READY, Conditions.TRUE);
+    assertThat(done.getStatus().getRollout().getMessage()).contains("the execution role changes", "at once");
+    assertThat(operator.aws.calls().count("lambda", "UpdateAlias")).isEqualTo(1);
+  }
 }
