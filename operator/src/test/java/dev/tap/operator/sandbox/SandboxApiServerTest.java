@@ -226,4 +226,33 @@ class SandboxApiServerTest {
         .statusCode()).isEqualTo(400);
     await().atMost(Duration.ofSeconds(30)).until(() -> get(DEV + "/tap").at("/status/alarms/0/state").asText().equals("ALARM"));
   }
+
+  @Test
+  void the_readmes_rollback_walk_through_shifts_a_canary_then_an_alarm_sends_the_traffic_back() throws Exception {
+    String prod = "/apis/serverless.tap.dev/v1alpha1/namespaces/default/serverlessapis";
+    ObjectNode resource = Samples.load("prod.yaml");
+    assertThat(call("POST", prod, "application/json", resource.toString()).statusCode()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "True".equals(ready(prod + "/tap").path("status").asText()));
+
+    call("PATCH", prod + "/tap", "application/merge-patch+json",
+        "{\"spec\":{\"function\":{\"code\":{\"s3Key\":\"handler/tap-handler-1.1.0.jar\"}}}}");
+    await().atMost(Duration.ofSeconds(60)).until(() -> get(prod + "/tap").at("/status/function/serving").asText()
+        .equals("1→2 (10%)"));
+    assertThat(ready(prod + "/tap").path("reason").asText()).isEqualTo("RollingOut");
+    call("PUT", "/sandbox/v1/alarms/tap-lambda-errors-prod", "application/json",
+        "{\"state\": \"ALARM\", \"reason\": \"trying a rollback\"}");
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> "RolledBack".equals(ready(prod + "/tap").path("reason").asText()));
+    assertThat(get(prod + "/tap").at("/status/function/serving").asText()).isEqualTo("1");
+    assertThat(get(prod + "/tap").at("/status/rollout/alarm").asText()).isEqualTo("tap-lambda-errors-prod");
+  }
+
+  private static JsonNode ready(String path) throws Exception {
+    for (JsonNode condition : get(path).at("/status/conditions")) {
+      if ("Ready".equals(condition.path("type").asText())) {
+        return condition;
+      }
+    }
+    return JSON.createObjectNode();
+  }
 }
