@@ -38,7 +38,8 @@ public final class RolloutPlanner {
       String message = "version " + in.target() + " was rolled back" + (record.alarm() == null ? "" : " after alarm "
           + record.alarm()) + "; the alias stays on version " + in.stable() + ". It is not tried again until the spec"
           + " produces another version";
-      return in.additional() != null ? rollBack(in, new RolloutInput.FiringAlarm(record.alarm(), "finishing the rollback"))
+      return in.additional() != null ? rollBack(in, new RolloutInput.FiringAlarm(
+          record.alarm() == null ? "(recorded on the alias)" : record.alarm(), "finishing the rollback"))
           : new Halted(message, record.withMessage(message));
     }
     if (in.additional() != null && !in.additional().equals(in.target())) {
