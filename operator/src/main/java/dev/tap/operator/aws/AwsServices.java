@@ -1,10 +1,12 @@
 package dev.tap.operator.aws;
 
+import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
 import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
 import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
 import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
 import java.util.List;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +30,13 @@ public final class AwsServices {
   public static final AwsService<CloudWatchClient> CLOUDWATCH = new AwsService<>("monitoring", "CloudWatch", "CLOUDWATCH",
       CloudWatchClient.class, settings -> settings.build(CloudWatchClient.builder()), SimulatedCloudWatch::new);
 
-  public static final List<AwsService<?>> ALL = List.of(DYNAMODB, APPLICATION_AUTO_SCALING, LAMBDA, CLOUDWATCH);
+  /** Over the Apache HTTP client: every API Gateway update is an HTTP PATCH, which the URL-connection client cannot send. */
+  public static final AwsService<ApiGatewayClient> API_GATEWAY = new AwsService<>("apigateway", "API Gateway",
+      "API_GATEWAY", ApiGatewayClient.class, settings -> settings.buildSendingPatch(ApiGatewayClient.builder()),
+      SimulatedApiGateway::new);
+
+  public static final List<AwsService<?>> ALL = List.of(DYNAMODB, APPLICATION_AUTO_SCALING, LAMBDA, CLOUDWATCH,
+      API_GATEWAY);
 
   private AwsServices() {}
 }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -17,6 +18,7 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final AwsEndpoints endpoints;
   private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  private SdkHttpClient patchingHttp;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
   public SdkAwsClients(AwsCredentialsProvider credentials, AwsEndpoints endpoints) {
@@ -31,12 +33,26 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   @Override
   public <C extends SdkClient> C client(AwsService<C> service, String region) {
     return service.clientType().cast(clients.computeIfAbsent(service.name() + "/" + region, key ->
-        service.real().apply(new SdkClientSettings(region, credentials, http, endpoints.endpoint(service)))));
+        service.real().apply(new SdkClientSettings(region, credentials, http, this::patchingHttp,
+            endpoints.endpoint(service)))));
+  }
+
+  /** The Apache client, made when a service first needs HTTP PATCH. */
+  private synchronized SdkHttpClient patchingHttp() {
+    if (patchingHttp == null) {
+      patchingHttp = ApacheHttpClient.builder().build();
+    }
+    return patchingHttp;
   }
 
   @Override
   public void close() {
     clients.values().forEach(SdkClient::close);
     http.close();
+    synchronized (this) {
+      if (patchingHttp != null) {
+        patchingHttp.close();
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.tap.operator.aws.simulated;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.apigateway.model.TooManyRequestsException;
 
 /** Service errors as the SDK surfaces them: the right exception type, error code, status and message. */
 public final class AwsErrors {
@@ -19,6 +20,10 @@ public final class AwsErrors {
 
   /** A throttling error for any service: status 400 and an error code the SDK treats as throttling. */
   public static AwsServiceException throttling(String service, String operation) {
+    if ("apigateway".equals(service)) {
+      // API Gateway answers 429 TooManyRequestsException.
+      return build(TooManyRequestsException.builder(), service, "TooManyRequestsException", 429, "Too Many Requests");
+    }
     return build(AwsServiceException.builder(), service, "ThrottlingException", 400,
         "Rate exceeded for " + operation);
   }

@@ -3,6 +3,7 @@ package dev.tap.operator.aws.simulated;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
 import dev.tap.operator.aws.simulated.autoscaling.ScalableCapacity;
 import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
 import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
@@ -60,6 +61,10 @@ public final class SimulatedAws implements AwsClients {
 
   public SimulatedCloudWatch cloudWatch(String region) {
     return (SimulatedCloudWatch) client(AwsServices.CLOUDWATCH, region);
+  }
+
+  public SimulatedApiGateway apiGateway(String region) {
+    return (SimulatedApiGateway) client(AwsServices.API_GATEWAY, region);
   }
 
   /** The tables the simulated Application Auto Scaling scales in a region: this account's, unless told otherwise. */
