@@ -24,9 +24,15 @@ final class CrashSwitch implements AwsCallHook, Interceptor {
   private final CountDownLatch crashed = new CountDownLatch(1);
   private final AtomicInteger awsCalls = new AtomicInteger();
   private volatile boolean writesOnly;
+  private volatile String operationToCrashAfter;
 
   void afterAwsCalls(int k) {
     awsCallsLeft.set(k);
+  }
+
+  /** Crashes right after the first call of {@code operation}. */
+  void afterOperation(String operation) {
+    operationToCrashAfter = operation;
   }
 
   /** Counts only the calls that change AWS: a crash after a read is one before the next write. */
@@ -66,6 +72,11 @@ final class CrashSwitch implements AwsCallHook, Interceptor {
 
   @Override
   public void after(AwsService<?> service, String region, String operation) {
+    if (operation.equals(operationToCrashAfter)) {
+      operationToCrashAfter = null;
+      crashed.countDown();
+      throw SdkClientException.create("the operator crashed right after " + service.name() + ":" + operation + " (test)");
+    }
     if (writesOnly && operation.matches("(Describe|List|Get).*")) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.tap.operator;
 import static org.awaitility.Awaitility.await;
 
 
+import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
@@ -83,6 +84,11 @@ public final class OperatorHarness implements AutoCloseable {
     running.crash().afterAwsWrites(k);
   }
 
+  /** The running operator stops right after its first call of {@code operation} (such as "CreateRestApi"). */
+  public void crashAfter(String operation) {
+    running.crash().afterOperation(operation);
+  }
+
   /** The running operator stops right after its next {@code k}-th status write. */
   public void crashAfterStatusWrites(int k) {
     running.crash().afterStatusWrites(k);
@@ -158,12 +164,13 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   /**
-   * Makes a spec change that no AWS dependent acts on (the API's metrics flag) and waits until it is
-   * reconciled: exactly one more reconcile, whose AWS calls a test can count.
+   * Makes a spec change that no AWS dependent acts on while the resource lives (its deletion policy)
+   * and waits until it is reconciled: exactly one more reconcile, whose AWS calls a test can count.
    */
   public void reconcileOnceMore(String name) {
     ServerlessApi edited = edit(name, api -> {
-      api.getSpec().getApi().setMetricsEnabled(!Boolean.TRUE.equals(api.getSpec().getApi().getMetricsEnabled()));
+      api.getSpec().setDeletionPolicy(api.getSpec().getDeletionPolicy() == DeletionPolicy.Delete ? DeletionPolicy.Retain
+          : DeletionPolicy.Delete);
       return api;
     });
     await().atMost(PATIENCE).until(() ->

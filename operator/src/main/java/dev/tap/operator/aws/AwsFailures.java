@@ -14,7 +14,9 @@ public final class AwsFailures {
       "ConcurrentUpdateException", "ContinuousBackupsUnavailableException", "TooManyRequestsException",
       "ProvisionedThroughputExceededException", "RequestLimitExceeded");
   private static final Set<String> NEEDS_A_HUMAN = Set.of("AccessDeniedException", "AccessDenied",
-      "UnrecognizedClientException", "InvalidSignatureException", "ValidationException");
+      "UnrecognizedClientException", "InvalidSignatureException", "ValidationException",
+      // API Gateway's answer to a request it will never accept as sent
+      "BadRequestException");
 
   private AwsFailures() {}
 

@@ -17,6 +17,7 @@ import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.function.FunctionDependent;
 import dev.tap.operator.function.SecretStore;
 import dev.tap.operator.scaling.ScalingDependent;
+import dev.tap.operator.restapi.RestApiDependent;
 import dev.tap.operator.rollout.RolloutDependent;
 import dev.tap.operator.status.ConditionPolicy;
 import dev.tap.operator.status.Conditions;
@@ -72,7 +73,9 @@ import software.amazon.awssdk.core.exception.SdkException;
     @Dependent(name = "alarms", type = AlarmsDependent.class, readyPostcondition = OutcomeReady.class,
         dependsOn = "table"),
     @Dependent(name = "rollout", type = RolloutDependent.class, readyPostcondition = OutcomeReady.class,
-        dependsOn = {"function", "alarms"})
+        dependsOn = {"function", "alarms"}),
+    @Dependent(name = "restapi", type = RestApiDependent.class, readyPostcondition = OutcomeReady.class,
+        dependsOn = "function")
 })
 @ControllerConfiguration(name = ServerlessApiReconciler.NAME)
 public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Cleaner<ServerlessApi> {

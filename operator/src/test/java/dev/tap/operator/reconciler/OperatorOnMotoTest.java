@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,9 +62,16 @@ class OperatorOnMotoTest {
     OperatorHarness.installCrd(client);
   }
 
+  /**
+   * Real SDK clients on moto, whose account already has an API Gateway CloudWatch role (the samples log
+   * at INFO): UpdateAccount is an HTTP PATCH, which the API Gateway client sends over Apache.
+   */
   private static SdkAwsClients clientsOf(Moto moto) {
-    return new SdkAwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+    SdkAwsClients sdk = new SdkAwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
         new AwsEndpoints(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString())));
+    sdk.client(AwsServices.API_GATEWAY, OperatorHarness.REGION).updateAccount(r -> r.patchOperations(p -> p
+        .op(Op.REPLACE).path("/cloudwatchRoleArn").value("arn:aws:iam::123456789012:role/apigateway-cloudwatch-logs")));
+    return sdk;
   }
 
   @Test
@@ -84,7 +92,7 @@ class OperatorOnMotoTest {
 
       assertThat(second.calls).contains("dynamodb:DescribeTable", "application-autoscaling:DescribeScalableTargets",
           "lambda:GetFunction", "lambda:ListVersionsByFunction", "lambda:GetAlias", "monitoring:DescribeAlarms",
-          "monitoring:ListTagsForResource");
+          "monitoring:ListTagsForResource", "apigateway:GetRestApis", "apigateway:GetStage", "lambda:GetPolicy");
       assertThat(second.writes()).isEmpty();
       DynamoDbClient dynamo = sdk.client(AwsServices.DYNAMODB, OperatorHarness.REGION);
       assertThat(dynamo.listTables().tableNames()).containsExactly("wire-items-prod");
@@ -165,7 +173,9 @@ class OperatorOnMotoTest {
       assertThat(recorder.writes()).contains("lambda:UpdateFunctionConfiguration", "lambda:UpdateFunctionCode",
           "lambda:TagResource", "lambda:PublishVersion", "lambda:UpdateAlias", "lambda:DeleteFunction",
           "monitoring:PutMetricAlarm", "monitoring:DeleteAlarms", "dynamodb:UpdateTable", "dynamodb:DeleteTable",
-          "application-autoscaling:DeregisterScalableTarget");
+          "application-autoscaling:DeregisterScalableTarget", "apigateway:CreateRestApi", "apigateway:PutRestApi",
+          "apigateway:CreateDeployment", "apigateway:CreateStage", "apigateway:UpdateStage", "lambda:AddPermission",
+          "apigateway:DeleteRestApi");
     }
   }
 }

@@ -104,7 +104,7 @@ class TableAndScalingTest {
   }
 
   @Test
-  void a_converged_resource_reconciles_with_nine_reads_and_no_writes() {
+  void a_converged_resource_reconciles_with_fourteen_reads_and_no_writes() {
     OperatorSettings rare = new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofSeconds(1));
     operator = OperatorHarness.start(client, rare);
@@ -114,16 +114,21 @@ class TableAndScalingTest {
 
     operator.reconcileOnceMore("steady");
 
-    assertThat(operator.aws.calls().snapshot()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "dynamodb:DescribeTable", 1L,
-        "dynamodb:ListTagsOfResource", 1L,
-        "dynamodb:DescribeContinuousBackups", 1L,
-        "application-autoscaling:DescribeScalableTargets", 1L,
-        "application-autoscaling:DescribeScalingPolicies", 1L,
-        "lambda:GetFunction", 1L,
-        "lambda:ListVersionsByFunction", 1L,
-        "lambda:GetAlias", 1L,
-        "monitoring:DescribeAlarms", 1L));
+    assertThat(operator.aws.calls().snapshot()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("dynamodb:DescribeTable", 1L),
+        Map.entry("dynamodb:ListTagsOfResource", 1L),
+        Map.entry("dynamodb:DescribeContinuousBackups", 1L),
+        Map.entry("application-autoscaling:DescribeScalableTargets", 1L),
+        Map.entry("application-autoscaling:DescribeScalingPolicies", 1L),
+        Map.entry("lambda:GetFunction", 1L),
+        Map.entry("lambda:ListVersionsByFunction", 1L),
+        Map.entry("lambda:GetAlias", 1L),
+        Map.entry("monitoring:DescribeAlarms", 1L),
+        Map.entry("lambda:GetPolicy", 1L),
+        Map.entry("apigateway:GetRestApi", 1L),
+        Map.entry("apigateway:GetStage", 1L),
+        Map.entry("apigateway:GetDeployment", 1L),
+        Map.entry("apigateway:GetAccount", 1L)));
     assertThat(operator.aws.calls().writes()).isZero();
   }
 
@@ -362,7 +367,7 @@ class TableAndScalingTest {
     await().atMost(PATIENCE).until(() -> operator.has("taken", Conditions.TERMINAL, Conditions.TRUE));
 
     // Deleting the resource (dev: deletion policy Delete) leaves the other team's table and scaling alone
-    // (and deletes the function and alarms, which are this resource's own).
+    // (and deletes the function, alarms and REST API, which are this resource's own).
     scaling().registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/" + desired.name())
         .scalableDimension(ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).minCapacity(1).maxCapacity(10));
     operator.aws.calls().reset();
@@ -372,7 +377,8 @@ class TableAndScalingTest {
     assertThat(scaling().peekTargets()).hasSize(1);
     assertThat(operator.aws.calls().snapshot()).allSatisfy((call, count) -> assertThat(call)
         .matches(c -> c.equals("lambda:DeleteFunction") || c.equals("monitoring:DeleteAlarms")
-            || c.matches(".*:(Describe|List|Get).*"), "reads only, and the deletion of our own function and alarms"));
+            || c.equals("apigateway:DeleteRestApi") || c.matches(".*:(Describe|List|Get).*"),
+            "reads only, and the deletion of our own function, alarms and REST API"));
   }
 
   @Test

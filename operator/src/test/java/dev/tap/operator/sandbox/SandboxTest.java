@@ -98,7 +98,7 @@ class SandboxTest {
       String table = kubectl(kubeconfig, "get", "sapi", "-A", "-o", "wide");
 
       assertThat(table.lines().findFirst().orElse("")).containsPattern("NAMESPACE\\s+NAME\\s+READY\\s+ENV\\s+VERSION\\s+ENDPOINT\\s+AGE\\s+SYNCED\\s+REASON");
-      assertThat(table).containsPattern("dev\\s+tap\\s+True\\s+dev\\s+1\\s+\\S+\\s+True\\s+Synced");
+      assertThat(table).containsPattern("dev\\s+tap\\s+True\\s+dev\\s+1\\s+https://\\w+\\.execute-api\\.us-east-1\\.amazonaws\\.com/dev\\s+\\S+\\s+True\\s+Synced");
     } finally {
       stop.countDown();
     }

@@ -21,6 +21,24 @@ public class ApiStatus {
   @JsonPropertyDescription("Stage name.")
   private String stageName;
 
+  @JsonPropertyDescription("Hash of the OpenAPI definition the stage serves (also in its deployment's description).")
+  private String definitionHash;
+
+  @JsonPropertyDescription("Stage throttling rate (requests per second) as API Gateway holds it.")
+  private Double rateLimit;
+
+  @JsonPropertyDescription("Stage throttling burst as API Gateway holds it.")
+  private Integer burstLimit;
+
+  @JsonPropertyDescription("Execution logging level as API Gateway holds it.")
+  private String loggingLevel;
+
+  @JsonPropertyDescription("Full request and response logging as API Gateway holds it.")
+  private Boolean dataTraceEnabled;
+
+  @JsonPropertyDescription("Detailed CloudWatch metrics as API Gateway holds them.")
+  private Boolean metricsEnabled;
+
   public String getId() {
     return id;
   }
@@ -51,5 +69,53 @@ public class ApiStatus {
 
   public void setStageName(String stageName) {
     this.stageName = stageName;
+  }
+
+  public String getDefinitionHash() {
+    return definitionHash;
+  }
+
+  public void setDefinitionHash(String definitionHash) {
+    this.definitionHash = definitionHash;
+  }
+
+  public Double getRateLimit() {
+    return rateLimit;
+  }
+
+  public void setRateLimit(Double rateLimit) {
+    this.rateLimit = rateLimit;
+  }
+
+  public Integer getBurstLimit() {
+    return burstLimit;
+  }
+
+  public void setBurstLimit(Integer burstLimit) {
+    this.burstLimit = burstLimit;
+  }
+
+  public String getLoggingLevel() {
+    return loggingLevel;
+  }
+
+  public void setLoggingLevel(String loggingLevel) {
+    this.loggingLevel = loggingLevel;
+  }
+
+  public Boolean getDataTraceEnabled() {
+    return dataTraceEnabled;
+  }
+
+  public void setDataTraceEnabled(Boolean dataTraceEnabled) {
+    this.dataTraceEnabled = dataTraceEnabled;
+  }
+
+  public Boolean getMetricsEnabled() {
+    return metricsEnabled;
+  }
+
+  public void setMetricsEnabled(Boolean metricsEnabled) {
+    this.metricsEnabled = metricsEnabled;
   }
 }

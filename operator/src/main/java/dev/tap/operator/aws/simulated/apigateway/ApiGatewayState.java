@@ -44,7 +44,8 @@ public final class ApiGatewayState {
   private final AtomicLong ids = new AtomicLong(0x1a2b3c4d5eL);
   private final AtomicLong deploymentIds = new AtomicLong(0xa1b2c3L);
   private final Map<String, RestApi> apis = new LinkedHashMap<>();
-  private volatile String cloudWatchRoleArn;
+  /** The account's API Gateway CloudWatch role: set, as in an account that has logged before; tests remove it. */
+  private volatile String cloudWatchRoleArn = "arn:aws:iam::" + SimulatedAws.ACCOUNT_ID + ":role/apigateway-cloudwatch-logs";
 
   public ApiGatewayState(String region, SimulatedAws aws) {
     this.region = region;
@@ -164,6 +165,12 @@ public final class ApiGatewayState {
         var operation = operations.next();
         if (!METHODS.contains(operation.getKey())) {
           continue;
+        }
+        JsonNode responses = operation.getValue().path("responses");
+        // OpenAPI 3: an operation's responses must hold at least one response.
+        if (document.path("openapi").asText("").startsWith("3") && (!responses.isObject() || responses.isEmpty())) {
+          throw badRequest("Failed to parse the uploaded OpenAPI document due to: " + operation.getKey().toUpperCase()
+              + " " + path.getKey() + ": responses should be non-empty");
         }
         methods.computeIfAbsent(path.getKey(), p -> new TreeMap<>()).put(operation.getKey().toUpperCase(),
             integration(path.getKey(), operation.getKey(), operation.getValue().get("x-amazon-apigateway-integration")));

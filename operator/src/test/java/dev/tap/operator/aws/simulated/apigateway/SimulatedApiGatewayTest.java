@@ -27,7 +27,8 @@ class SimulatedApiGatewayTest {
   private final SimulatedApiGateway apiGateway = aws.apiGateway("us-east-1");
 
   private static String definition(String integration) {
-    return "{\"openapi\":\"3.0.1\",\"paths\":{\"/items\":{\"get\":{" + integration + "}}}}";
+    return "{\"openapi\":\"3.0.1\",\"paths\":{\"/items\":{\"get\":{\"responses\":{\"200\":{\"description\":\"ok\"}}"
+        + (integration.isEmpty() ? "" : ",") + integration + "}}}}";
   }
 
   private String api(String name) {
@@ -59,6 +60,9 @@ class SimulatedApiGatewayTest {
         .isInstanceOf(BadRequestException.class).hasMessageContaining("POST");
     assertThatThrownBy(() -> apiGateway.putRestApi(r -> r.restApiId(id).body(SdkBytes.fromUtf8String("{\"paths\":{}}"))))
         .isInstanceOf(BadRequestException.class);
+    assertThatThrownBy(() -> apiGateway.putRestApi(r -> r.restApiId(id).body(SdkBytes.fromUtf8String(
+        "{\"openapi\":\"3.0.1\",\"paths\":{\"/items\":{\"get\":{\"responses\":{}}}}}"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("responses should be non-empty");
 
     apiGateway.putRestApi(r -> r.restApiId(id).mode(PutMode.OVERWRITE).body(SdkBytes.fromUtf8String(definition(
         "\"x-amazon-apigateway-integration\":{\"type\":\"aws_proxy\",\"httpMethod\":\"POST\",\"uri\":\"" + URI + "\"}"))));
@@ -75,6 +79,7 @@ class SimulatedApiGatewayTest {
         "\"x-amazon-apigateway-integration\":{\"type\":\"aws_proxy\",\"httpMethod\":\"POST\",\"uri\":\"" + URI + "\"}"))));
     String deployment = apiGateway.createDeployment(r -> r.restApiId(id)).id();
     apiGateway.createStage(r -> r.restApiId(id).stageName("dev").deploymentId(deployment));
+    apiGateway.state().setCloudWatchRoleArn(null);
     assertThatThrownBy(() -> apiGateway.createStage(r -> r.restApiId(id).stageName("dev").deploymentId(deployment)))
         .isInstanceOf(ConflictException.class);
 

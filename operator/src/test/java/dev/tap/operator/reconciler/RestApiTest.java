@@ -1,0 +1,133 @@
+package dev.tap.operator.reconciler;
+
+import static dev.tap.operator.OperatorHarness.REGION;
+import static dev.tap.operator.OperatorHarness.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
+import dev.tap.operator.status.Conditions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigateway.model.Op;
+
+/** The REST API in front of the alias, its stage and the alias's permission, on the simulated API Gateway. */
+@EnableKubernetesMockClient(crud = true)
+class RestApiTest extends OperatorTestCase {
+
+  static KubernetesClient client;
+
+  @Override
+  protected KubernetesClient client() {
+    return client;
+  }
+
+  private SimulatedApiGateway apiGateway() {
+    return operator.aws.apiGateway(REGION);
+  }
+
+  private long calls(String operation) {
+    return operator.aws.calls().count("apigateway", operation);
+  }
+
+  @Test
+  void the_api_is_created_deployed_once_and_lets_exactly_itself_invoke_the_alias() throws Exception {
+    operator.create(sample("prod.yaml", "shop", a -> a));
+    ServerlessApi api = operator.awaitCondition("shop", Conditions.READY, Conditions.TRUE);
+
+    String id = api.getStatus().getApi().getId();
+    assertThat(apiGateway().state().peekIds()).containsExactly(id);
+    assertThat(api.getStatus().getApi().getInvokeUrl()).isEqualTo("https://" + id + ".execute-api.us-east-1.amazonaws.com/prod");
+    assertThat(api.getStatus().getApi().getRateLimit()).isEqualTo(100.0);
+    assertThat(api.getStatus().getApi().getBurstLimit()).isEqualTo(200);
+    assertThat(api.getStatus().getApi().getLoggingLevel()).isEqualTo("INFO");
+    assertThat(api.getStatus().getApi().getMetricsEnabled()).isTrue();
+    assertThat(api.getStatus().getApi().getDefinitionHash()).isNotBlank();
+    String policy = operator.aws.lambda(REGION).getPolicy(r -> r.functionName("shop-api-prod").qualifier("prod")).policy();
+    assertThat(new ObjectMapper().readTree(policy).at("/Statement/0/Condition/ArnLike/AWS:SourceArn").asText())
+        .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:" + id + "/*");
+    assertThat(calls("CreateRestApi")).isEqualTo(1);
+    assertThat(calls("PutRestApi")).isEqualTo(1);
+    assertThat(calls("CreateDeployment")).isEqualTo(1);
+
+    operator.reconcileOnceMore("shop");
+    assertThat(calls("CreateDeployment")).as("an unchanged definition is not deployed again").isEqualTo(1);
+    assertThat(calls("PutRestApi")).isEqualTo(1);
+  }
+
+  @Test
+  void a_stage_setting_changed_outside_is_put_back() {
+    operator.create(sample("prod.yaml", "drift", a -> a));
+    String id = operator.awaitCondition("drift", Conditions.READY, Conditions.TRUE).getStatus().getApi().getId();
+
+    apiGateway().updateStage(r -> r.restApiId(id).stageName("prod").patchOperations(
+        p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value("5")));
+    operator.reconcileOnceMore("drift");
+    operator.awaitCondition("drift", Conditions.READY, Conditions.TRUE);
+
+    assertThat(apiGateway().state().peekRateLimit(id, "prod")).contains(100.0);
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> assertThat(e.getMessage()).contains("stage prod: throttling/rateLimit 100.0"));
+  }
+
+  @Test
+  void logging_without_the_accounts_cloudwatch_role_says_so() {
+    apiGateway().state().setCloudWatchRoleArn(null);
+    operator.create(sample("prod.yaml", "quiet", a -> a));
+
+    ServerlessApi blocked = operator.awaitCondition("quiet", Conditions.TERMINAL, Conditions.TRUE);
+
+    assertThat(OperatorHarness.condition(blocked, Conditions.TERMINAL).orElseThrow().getMessage())
+        .contains("CloudWatch role", "loggingLevel OFF");
+    assertThat(calls("UpdateStage")).isZero();
+  }
+
+  @Test
+  void two_apis_with_our_owner_tag_are_named_not_guessed() {
+    String first = apiGateway().createRestApi(r -> r.name("twice-api-prod").tags(Map.of("tap.dev/owner", "default/twice"))).id();
+    String second = apiGateway().createRestApi(r -> r.name("twice-api-prod").tags(Map.of("tap.dev/owner", "default/twice"))).id();
+    operator.create(sample("prod.yaml", "twice", a -> a));
+
+    ServerlessApi blocked = operator.awaitCondition("twice", Conditions.TERMINAL, Conditions.TRUE);
+
+    assertThat(OperatorHarness.condition(blocked, Conditions.TERMINAL).orElseThrow().getMessage()).contains(first, second);
+    assertThat(apiGateway().state().peekIds()).containsExactly(first, second);
+  }
+
+  @Test
+  void a_crash_between_creating_the_api_and_writing_status_never_makes_a_second_one() throws Exception {
+    operator.crashAfter("CreateRestApi");
+    operator.create(sample("prod.yaml", "once", a -> a));
+    operator.awaitCrashAndRestart();
+
+    ServerlessApi api = operator.awaitCondition("once", Conditions.READY, Conditions.TRUE);
+
+    assertThat(apiGateway().state().peekIds()).containsExactly(api.getStatus().getApi().getId());
+    assertThat(calls("CreateRestApi")).isEqualTo(1);
+  }
+
+  @Test
+  void a_permission_for_another_api_is_replaced_by_one_for_this_api() throws Exception {
+    operator.create(sample("prod.yaml", "moved", a -> a));
+    String id = operator.awaitCondition("moved", Conditions.READY, Conditions.TRUE).getStatus().getApi().getId();
+    var lambda = operator.aws.lambda(REGION);
+    lambda.removePermission(r -> r.functionName("moved-api-prod").qualifier("prod").statementId("tap-apigateway-invoke"));
+    lambda.addPermission(r -> r.functionName("moved-api-prod").qualifier("prod").statementId("tap-apigateway-invoke")
+        .action("lambda:InvokeFunction").principal("apigateway.amazonaws.com")
+        .sourceArn("arn:aws:execute-api:us-east-1:123456789012:oldapi0001/*"));
+
+    operator.reconcileOnceMore("moved");
+    operator.awaitCondition("moved", Conditions.READY, Conditions.TRUE);
+
+    String policy = lambda.getPolicy(r -> r.functionName("moved-api-prod").qualifier("prod")).policy();
+    var statements = new ObjectMapper().readTree(policy).path("Statement");
+    assertThat(statements).hasSize(1);
+    assertThat(statements.get(0).at("/Condition/ArnLike/AWS:SourceArn").asText())
+        .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:" + id + "/*");
+  }
+}
