@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code tap-operator} command line. */
 @Command(name = "tap-operator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Runs and checks the Tap serverless operator.",
-    subcommands = {RunCommand.class, SandboxCommand.class, ValidateCommand.class})
+    subcommands = {RunCommand.class, SandboxCommand.class, ValidateCommand.class, BenchCommand.class})
 public final class TapOperatorCommand {
 
   public static void main(String[] args) {
