@@ -56,7 +56,13 @@ final class WatchStream {
           public void eventReceived(Action action, ServerlessApi resource) {
             String key = key(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
             if (action == Action.DELETED) {
-              deleted.put(key, JSON.valueToTree(resource));
+              // A real API server gives the deletion a resourceVersion of its own, after every version handed
+              // out before it; the store keeps the object's last one, which may be older than a list the
+              // client made since (other objects, such as Events, move the store's version on).
+              ObjectNode tombstone = JSON.valueToTree(resource);
+              ((ObjectNode) tombstone.get("metadata")).put("resourceVersion", store.resources(ServerlessApi.class)
+                  .inAnyNamespace().list().getMetadata().getResourceVersion());
+              deleted.put(key, tombstone);
             } else {
               deleted.remove(key);
             }
