@@ -12,6 +12,6 @@ import java.util.Optional;
 public record ObservedApi(String id, Map<String, String> tags, Optional<Stage> stage, Optional<String> permissionSourceArn,
     Optional<Boolean> accountLogsRole) {
 
-  /** The stage: its deployment, that deployment's definition hash (null: not ours), its settings (null: none). */
+  /** The stage: its deployment, that deployment's definition hash (null: not ours), its settings. */
   public record Stage(String deploymentId, String definitionHash, StageSettings settings) {}
 }

@@ -135,9 +135,9 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     String stageName = stageName(api);
     String url = "https://" + id + ".execute-api." + session.region() + ".amazonaws.com/" + stageName;
     var stage = service.stage(id, stageName);
-    String settings = stage.map(s -> s.settings() == null ? "no method settings" : "rate " + s.settings().rateLimit()
-        + " burst " + s.settings().burstLimit() + " logging " + s.settings().loggingLevel() + " metrics "
-        + s.settings().metrics()).orElse("no stage");
+    String settings = stage.map(s -> "rate " + s.settings().rateLimit() + " burst " + s.settings().burstLimit()
+        + " logging " + s.settings().loggingLevel() + " metrics " + s.settings().metrics() + " tracing "
+        + s.settings().tracing()).orElse("no stage");
     return List.of(new InventoryItem("apis", Map.of("id", id, "stage", stageName, "invokeUrl", url, "settings", settings),
         List.of("REST API " + id + " (" + session.region() + ")  stage " + stageName + "  " + settings + "  " + url)));
   }

@@ -59,13 +59,13 @@ public record RestApiOutcome(ObservedApi observed, RestApiAction action, String 
     observed.stage().ifPresent(stage -> {
       api.setDeploymentId(stage.deploymentId());
       api.setDefinitionHash(stage.definitionHash());
-      if (stage.settings() != null) {
-        api.setRateLimit(stage.settings().rateLimit());
-        api.setBurstLimit(stage.settings().burstLimit());
-        api.setLoggingLevel(stage.settings().loggingLevel());
-        api.setDataTraceEnabled(stage.settings().dataTrace());
-        api.setMetricsEnabled(stage.settings().metrics());
-      }
+      api.setRateLimit(stage.settings().rateLimit());
+      api.setBurstLimit(stage.settings().burstLimit());
+      api.setLoggingLevel(stage.settings().loggingLevel());
+      api.setDataTraceEnabled(stage.settings().dataTrace());
+      api.setMetricsEnabled(stage.settings().metrics());
+      api.setTracingEnabled(stage.settings().tracing());
+      api.setAccessLogDestinationArn(stage.settings().accessLogDestination());
     });
     status.setApi(api);
   }

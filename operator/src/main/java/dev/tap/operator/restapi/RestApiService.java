@@ -62,7 +62,8 @@ final class RestApiService {
     String hash = description != null && description.startsWith(DEFINITION_PREFIX)
         ? description.substring(DEFINITION_PREFIX.length()) : null;
     var all = stage.methodSettings() == null ? null : stage.methodSettings().get("*/*");
-    return Optional.of(new ObservedApi.Stage(stage.deploymentId(), hash, all == null ? null : StageSettings.of(all)));
+    return Optional.of(new ObservedApi.Stage(stage.deploymentId(), hash,
+        StageSettings.of(all, stage.tracingEnabled(), stage.accessLogSettings())));
   }
 
   boolean accountLogsRole() {

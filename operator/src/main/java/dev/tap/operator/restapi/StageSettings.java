@@ -3,12 +3,17 @@ package dev.tap.operator.restapi;
 import dev.tap.operator.api.v1alpha1.ApiSpec;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.apigateway.model.AccessLogSettings;
 import software.amazon.awssdk.services.apigateway.model.MethodSetting;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 
-/** The stage's method settings for every method ({@code *}{@code /*}), as the spec asks and as the stage holds them. */
-public record StageSettings(double rateLimit, int burstLimit, String loggingLevel, boolean dataTrace, boolean metrics) {
+/**
+ * The stage's settings, as the spec asks and as the stage holds them: the method settings for every
+ * method ({@code *}{@code /*}), X-Ray tracing, and access logs (null destination: none).
+ */
+public record StageSettings(double rateLimit, int burstLimit, String loggingLevel, boolean dataTrace, boolean metrics,
+    boolean tracing, String accessLogDestination, String accessLogFormat) {
 
   /** API Gateway's account-level defaults, which apply when the spec sets no throttling. */
   static final double DEFAULT_RATE = 10000;
@@ -17,20 +22,25 @@ public record StageSettings(double rateLimit, int burstLimit, String loggingLeve
 
   static StageSettings of(ApiSpec spec) {
     if (spec == null) {
-      return new StageSettings(DEFAULT_RATE, DEFAULT_BURST, "OFF", false, false);
+      return new StageSettings(DEFAULT_RATE, DEFAULT_BURST, "OFF", false, false, false, null, null);
     }
     var throttling = spec.getThrottling();
+    var logs = spec.getAccessLogs();
     return new StageSettings(throttling == null || throttling.getRateLimit() == null ? DEFAULT_RATE : throttling.getRateLimit(),
         throttling == null || throttling.getBurstLimit() == null ? DEFAULT_BURST : throttling.getBurstLimit(),
         spec.getLoggingLevel() == null ? "OFF" : spec.getLoggingLevel().name(), Boolean.TRUE.equals(spec.getDataTraceEnabled()),
-        Boolean.TRUE.equals(spec.getMetricsEnabled()));
+        Boolean.TRUE.equals(spec.getMetricsEnabled()), Boolean.TRUE.equals(spec.getTracingEnabled()),
+        logs == null ? null : logs.getDestinationArn(), logs == null ? null : logs.getFormat());
   }
 
-  static StageSettings of(MethodSetting setting) {
+  /** From GetStage; {@code all} is the {@code *}{@code /*} method setting (null: none yet, API Gateway's defaults). */
+  static StageSettings of(MethodSetting all, Boolean tracing, AccessLogSettings logs) {
+    MethodSetting setting = all == null ? MethodSetting.builder().build() : all;
     return new StageSettings(setting.throttlingRateLimit() == null ? DEFAULT_RATE : setting.throttlingRateLimit(),
         setting.throttlingBurstLimit() == null ? DEFAULT_BURST : setting.throttlingBurstLimit(),
         setting.loggingLevel() == null ? "OFF" : setting.loggingLevel(), Boolean.TRUE.equals(setting.dataTraceEnabled()),
-        Boolean.TRUE.equals(setting.metricsEnabled()));
+        Boolean.TRUE.equals(setting.metricsEnabled()), Boolean.TRUE.equals(tracing),
+        logs == null ? null : logs.destinationArn(), logs == null ? null : logs.format());
   }
 
   /** Execution logging needs the account's API Gateway CloudWatch role. */
@@ -55,6 +65,18 @@ public record StageSettings(double rateLimit, int burstLimit, String loggingLeve
     }
     if (observed == null || observed.metrics != metrics) {
       patches.add(replace("metrics/enabled", Boolean.toString(metrics)));
+    }
+    if (observed == null || observed.tracing != tracing) {
+      patches.add(PatchOperation.builder().op(Op.REPLACE).path("/tracingEnabled").value(Boolean.toString(tracing)).build());
+    }
+    String observedDestination = observed == null ? null : observed.accessLogDestination;
+    if (accessLogDestination == null && observedDestination != null) {
+      patches.add(PatchOperation.builder().op(Op.REMOVE).path("/accessLogSettings").build());
+    } else if (accessLogDestination != null && (!accessLogDestination.equals(observedDestination)
+        || !accessLogFormat.equals(observed.accessLogFormat))) {
+      patches.add(PatchOperation.builder().op(Op.REPLACE).path("/accessLogSettings/destinationArn")
+          .value(accessLogDestination).build());
+      patches.add(PatchOperation.builder().op(Op.REPLACE).path("/accessLogSettings/format").value(accessLogFormat).build());
     }
     return patches;
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.api.v1alpha1.AccessLogSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
 import dev.tap.operator.status.Conditions;
@@ -129,5 +130,41 @@ class RestApiTest extends OperatorTestCase {
     assertThat(statements).hasSize(1);
     assertThat(statements.get(0).at("/Condition/ArnLike/AWS:SourceArn").asText())
         .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:" + id + "/*");
+  }
+
+  @Test
+  void tracing_and_access_logs_follow_the_spec_and_go_when_dropped() {
+    operator.create(sample("prod.yaml", "traced", a -> {
+      AccessLogSpec logs = new AccessLogSpec();
+      logs.setDestinationArn("arn:aws:logs:us-east-1:123456789012:log-group:tap-access");
+      logs.setFormat("$context.requestId $context.status");
+      a.getSpec().getApi().setAccessLogs(logs);
+      a.getSpec().getApi().setTracingEnabled(true);
+      return a;
+    }));
+    ServerlessApi traced = operator.awaitCondition("traced", Conditions.READY, Conditions.TRUE);
+    String id = traced.getStatus().getApi().getId();
+    assertThat(traced.getStatus().getApi().getTracingEnabled()).isTrue();
+    assertThat(traced.getStatus().getApi().getAccessLogDestinationArn()).endsWith("log-group:tap-access");
+
+    operator.edit("traced", a -> {
+      a.getSpec().getApi().setAccessLogs(null);
+      return a;
+    });
+    operator.awaitCondition("traced", Conditions.READY, Conditions.TRUE);
+
+    var stage = apiGateway().getStage(r -> r.restApiId(id).stageName("prod"));
+    assertThat(stage.accessLogSettings()).isNull();
+    assertThat(stage.tracingEnabled()).isTrue();
+  }
+
+  @Test
+  void throttling_by_api_gateway_is_retried_until_ready() {
+    operator.aws.faults().throttle("apigateway", 3);
+
+    operator.create(sample("prod.yaml", "busy", a -> a));
+
+    operator.awaitCondition("busy", Conditions.READY, Conditions.TRUE);
+    assertThat(apiGateway().state().peekIds()).hasSize(1);
   }
 }

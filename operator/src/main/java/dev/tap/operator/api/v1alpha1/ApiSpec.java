@@ -26,6 +26,12 @@ public class ApiSpec {
   @JsonPropertyDescription("Detailed CloudWatch metrics for the stage.")
   private Boolean metricsEnabled;
 
+  @JsonPropertyDescription("AWS X-Ray tracing of the stage.")
+  private Boolean tracingEnabled;
+
+  @JsonPropertyDescription("Access logs of the stage; none when unset.")
+  private AccessLogSpec accessLogs;
+
   public String getStageName() {
     return stageName;
   }
@@ -64,5 +70,21 @@ public class ApiSpec {
 
   public void setMetricsEnabled(Boolean metricsEnabled) {
     this.metricsEnabled = metricsEnabled;
+  }
+
+  public Boolean getTracingEnabled() {
+    return tracingEnabled;
+  }
+
+  public void setTracingEnabled(Boolean tracingEnabled) {
+    this.tracingEnabled = tracingEnabled;
+  }
+
+  public AccessLogSpec getAccessLogs() {
+    return accessLogs;
+  }
+
+  public void setAccessLogs(AccessLogSpec accessLogs) {
+    this.accessLogs = accessLogs;
   }
 }

@@ -39,6 +39,12 @@ public class ApiStatus {
   @JsonPropertyDescription("Detailed CloudWatch metrics as API Gateway holds them.")
   private Boolean metricsEnabled;
 
+  @JsonPropertyDescription("X-Ray tracing as API Gateway holds it.")
+  private Boolean tracingEnabled;
+
+  @JsonPropertyDescription("Where access logs go, as API Gateway holds it (none: no access logs).")
+  private String accessLogDestinationArn;
+
   public String getId() {
     return id;
   }
@@ -117,5 +123,21 @@ public class ApiStatus {
 
   public void setMetricsEnabled(Boolean metricsEnabled) {
     this.metricsEnabled = metricsEnabled;
+  }
+
+  public Boolean getTracingEnabled() {
+    return tracingEnabled;
+  }
+
+  public void setTracingEnabled(Boolean tracingEnabled) {
+    this.tracingEnabled = tracingEnabled;
+  }
+
+  public String getAccessLogDestinationArn() {
+    return accessLogDestinationArn;
+  }
+
+  public void setAccessLogDestinationArn(String accessLogDestinationArn) {
+    this.accessLogDestinationArn = accessLogDestinationArn;
   }
 }
