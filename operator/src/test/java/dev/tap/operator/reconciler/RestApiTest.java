@@ -55,6 +55,15 @@ class RestApiTest extends OperatorTestCase {
     assertThat(calls("CreateRestApi")).isEqualTo(1);
     assertThat(calls("PutRestApi")).isEqualTo(1);
     assertThat(calls("CreateDeployment")).isEqualTo(1);
+    // Create, import and deploy, create the stage, set it: five writes; each pass reads the API (by tag,
+    // then by id), its stage and deployment, and the account's logging role.
+    long writes = operator.aws.calls().snapshot().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("apigateway:") && !e.getKey().matches(".*:(Get).*"))
+        .mapToLong(Map.Entry::getValue).sum();
+    long all = operator.aws.calls().snapshot().entrySet().stream().filter(e -> e.getKey().startsWith("apigateway:"))
+        .mapToLong(Map.Entry::getValue).sum();
+    assertThat(writes).isEqualTo(5);
+    assertThat(all).as("API Gateway calls from nothing to Ready").isLessThanOrEqualTo(25);
 
     operator.reconcileOnceMore("shop");
     assertThat(calls("CreateDeployment")).as("an unchanged definition is not deployed again").isEqualTo(1);

@@ -54,6 +54,8 @@ class SandboxTest {
     assertThat(report.at("/inventory/tables/0/name").asText()).isEqualTo("tap-items-staging");
     assertThat(report.at("/inventory/tables/0/indexes/0/name").asText()).isEqualTo("createdAt-index");
     assertThat(report.at("/inventory/targets")).hasSize(2);
+    assertThat(report.at("/inventory/apis/0/invokeUrl").asText()).matches("https://\\w+\\.execute-api\\.us-east-1\\.amazonaws\\.com/staging");
+    assertThat(report.at("/inventory/apis/0/settings").asText()).contains("rate 50.0", "burst 100", "logging INFO");
     assertThat(report.at("/simulatedAwsCalls/dynamodb:CreateTable").asInt()).isEqualTo(1);
   }
 
