@@ -51,7 +51,7 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
         .map(c -> ((AlarmChange.Delete) c).name()).toList();
     if (!dropped.isEmpty()) {
       alarms.delete(dropped);
-      String rolloutAlarm = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).rolloutErrorsAlarm();
+      String rolloutAlarm = AwsNames.of(api).rolloutErrorsAlarm();
       session.changed(api, "DeletedAlarms", "deleted alarm(s) " + String.join(", ", dropped)
           + (dropped.equals(List.of(rolloutAlarm)) ? ": the rollout is over" : ": no longer in the spec"));
     }

@@ -27,7 +27,7 @@ public final class AlarmsDesiredBuilder {
 
   /** Every alarm name this resource may own, so an alarm dropped from the spec is found and deleted. */
   public static List<String> allNames(ServerlessApi api) {
-    AwsNames names = names(api);
+    AwsNames names = AwsNames.of(api);
     return List.of(names.apiServerErrorsAlarm(), names.lambdaErrorsAlarm(), names.lambdaThrottlesAlarm(),
         names.lambdaDurationAlarm(), names.tableThrottlesAlarm(), names.rolloutErrorsAlarm());
   }
@@ -37,9 +37,8 @@ public final class AlarmsDesiredBuilder {
     if (spec == null) {
       return List.of();
     }
-    AwsNames names = names(api);
-    String stage = api.getSpec().getApi() == null || api.getSpec().getApi().getStageName() == null
-        ? api.getSpec().getEnvironment() : api.getSpec().getApi().getStageName();
+    AwsNames names = AwsNames.of(api);
+    String stage = AwsNames.stage(api);
     String alias = names.function() + ":" + names.alias();
     Map<String, String> tags = OwnerTags.of(api);
     List<String> actions = spec.getActions() == null ? List.of() : spec.getActions();
@@ -132,7 +131,4 @@ public final class AlarmsDesiredBuilder {
     return Dimension.builder().name(name).value(value).build();
   }
 
-  private static AwsNames names(ServerlessApi api) {
-    return new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
-  }
 }

@@ -130,7 +130,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
   }
 
   private static String alias(ServerlessApi api) {
-    return new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).alias();
+    return AwsNames.of(api).alias();
   }
 
   /** The function in the sandbox's JSON inventory: never its environment, which holds the page-token key. */

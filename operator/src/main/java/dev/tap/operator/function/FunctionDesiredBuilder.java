@@ -24,13 +24,13 @@ public final class FunctionDesiredBuilder {
   private FunctionDesiredBuilder() {}
 
   public static String name(ServerlessApi api) {
-    return new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).function();
+    return AwsNames.of(api).function();
   }
 
   /** {@code pageTokenKey}: the resolved PAGE_TOKEN_KEY, which only the function's environment ever holds. */
   public static DesiredFunction build(ServerlessApi api, String pageTokenKey) {
     FunctionSpec spec = api.getSpec().getFunction();
-    AwsNames names = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
+    AwsNames names = AwsNames.of(api);
     CodeSpec codeSpec = spec.getCode();
     CodeRef code = new CodeRef(codeSpec.getS3Bucket(), codeSpec.getS3Key(), codeSpec.getS3ObjectVersion(),
         codeSpec.getImageUri());

@@ -1,5 +1,7 @@
 package dev.tap.operator.naming;
 
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+
 /**
  * Names of the AWS resources of one ServerlessApi, after the reference stack:
  * {@code <name>-items-<env>}, {@code <name>-api-<env>}, alias {@code <env>}.
@@ -10,6 +12,16 @@ public record AwsNames(String name, String environment) {
   public static final int MAX_FUNCTION_NAME = 64;
   /** DynamoDB table names: 3 to 255 characters. */
   public static final int MAX_TABLE_NAME = 255;
+
+  public static AwsNames of(ServerlessApi api) {
+    return new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
+  }
+
+  /** The API Gateway stage: {@code spec.api.stageName}, else the environment. */
+  public static String stage(ServerlessApi api) {
+    var spec = api.getSpec().getApi();
+    return spec == null || spec.getStageName() == null ? api.getSpec().getEnvironment() : spec.getStageName();
+  }
 
   public String table() {
     return name + "-items-" + environment;

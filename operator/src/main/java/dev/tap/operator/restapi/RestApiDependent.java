@@ -32,8 +32,8 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
 
   @Override
   protected RestApiOutcome sync(ServerlessApi api, AwsSession session) {
-    AwsNames names = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
-    String stageName = stageName(api);
+    AwsNames names = AwsNames.of(api);
+    String stageName = AwsNames.stage(api);
     String functionArn = session.outcomes().find(FunctionOutcome.class).map(FunctionOutcome::observed)
         .map(f -> f.arn()).orElse(null);
     if (functionArn == null) {
@@ -83,7 +83,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     } else if (action instanceof RestApiAction.UpdateStage update) {
       service.updateStage(id, stageName, update.patches());
       session.changed(api, "UpdatedStage", "REST API " + id + " stage " + stageName + ": " + update.patches().stream()
-          .map(p -> p.path().substring("/*/*/".length()) + " " + p.value()).collect(Collectors.joining(", ")));
+          .map(StageSettings::describe).collect(Collectors.joining(", ")));
     } else if (action instanceof RestApiAction.Permit permit) {
       service.permit(names.function(), names.alias(), sourceArn, permit.replacing());
       session.changed(api, "PermittedApi", "function " + names.function() + ":" + names.alias() + " may be invoked by "
@@ -117,9 +117,9 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
 
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
-    Found found = find(api, service(session));
-    found.api().ifPresent(rest -> {
-      service(session).delete(rest.id());
+    RestApiService service = service(session);
+    find(api, service).api().ifPresent(rest -> {
+      service.delete(rest.id());
       session.changed(api, "DeletedRestApi", "deleted REST API " + rest.id() + " with its stage and deployments");
     });
   }
@@ -132,8 +132,8 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
       return List.of();
     }
     String id = found.api().get().id();
-    String stageName = stageName(api);
-    String url = "https://" + id + ".execute-api." + session.region() + ".amazonaws.com/" + stageName;
+    String stageName = AwsNames.stage(api);
+    String url = RestApiOutcome.invokeUrl(id, session.region(), stageName);
     var stage = service.stage(id, stageName);
     String settings = stage.map(s -> "rate " + s.settings().rateLimit() + " burst " + s.settings().burstLimit()
         + " logging " + s.settings().loggingLevel() + " metrics " + s.settings().metrics() + " tracing "
@@ -144,11 +144,6 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
 
   private static RestApiService service(AwsSession session) {
     return new RestApiService(session.client(AwsServices.API_GATEWAY), session.client(AwsServices.LAMBDA));
-  }
-
-  private static String stageName(ServerlessApi api) {
-    return api.getSpec().getApi() == null || api.getSpec().getApi().getStageName() == null
-        ? api.getSpec().getEnvironment() : api.getSpec().getApi().getStageName();
   }
 
   private static String sourceArn(String region, String account, String apiId) {

@@ -55,7 +55,7 @@ public record RestApiOutcome(ObservedApi observed, RestApiAction action, String 
     ApiStatus api = new ApiStatus();
     api.setId(observed.id());
     api.setStageName(stageName);
-    api.setInvokeUrl("https://" + observed.id() + ".execute-api." + region + ".amazonaws.com/" + stageName);
+    api.setInvokeUrl(invokeUrl(observed.id(), region, stageName));
     observed.stage().ifPresent(stage -> {
       api.setDeploymentId(stage.deploymentId());
       api.setDefinitionHash(stage.definitionHash());
@@ -68,5 +68,9 @@ public record RestApiOutcome(ObservedApi observed, RestApiAction action, String 
       api.setAccessLogDestinationArn(stage.settings().accessLogDestination());
     });
     status.setApi(api);
+  }
+
+  static String invokeUrl(String apiId, String region, String stageName) {
+    return "https://" + apiId + ".execute-api." + region + ".amazonaws.com/" + stageName;
   }
 }

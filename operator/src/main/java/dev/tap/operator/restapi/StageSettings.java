@@ -81,6 +81,13 @@ public record StageSettings(double rateLimit, int burstLimit, String loggingLeve
     return patches;
   }
 
+  /** One patch operation for an Event: {@code throttling/rateLimit 100.0}, {@code tracingEnabled true}, {@code remove accessLogSettings}. */
+  static String describe(PatchOperation patch) {
+    String setting = patch.path().startsWith(ALL_METHODS) ? patch.path().substring(ALL_METHODS.length())
+        : patch.path().substring(1);
+    return patch.op() == Op.REMOVE ? "remove " + setting : setting + " " + patch.value();
+  }
+
   private static PatchOperation replace(String setting, String value) {
     return PatchOperation.builder().op(Op.REPLACE).path(ALL_METHODS + setting).value(value).build();
   }

@@ -33,7 +33,7 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     }
     ObservedFunction observed = function.get().observed();
     ObservedFunction.Alias alias = observed.alias().get();
-    AwsNames names = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
+    AwsNames names = AwsNames.of(api);
     Optional<AlarmsOutcome> alarms = session.outcomes().find(AlarmsOutcome.class);
     Map.Entry<String, Double> split = alias.weights().entrySet().stream().findFirst().orElse(null);
     RolloutInput input = new RolloutInput(session.clock().instant(),

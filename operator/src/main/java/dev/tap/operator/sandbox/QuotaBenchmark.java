@@ -81,7 +81,7 @@ public final class QuotaBenchmark {
         int ready = 0;
         while (System.nanoTime() < deadline) {
           ready = (int) client.resources(ServerlessApi.class).inNamespace(template.getMetadata().getNamespace()).list()
-              .getItems().stream().filter(QuotaBenchmark::isReady).count();
+              .getItems().stream().filter(api -> Sandbox.isTrue(api, "Ready")).count();
           if (ready == resources) {
             break;
           }
@@ -108,10 +108,6 @@ public final class QuotaBenchmark {
     }
   }
 
-  private static boolean isReady(ServerlessApi api) {
-    return api.getStatus() != null && api.getStatus().getConditions() != null && api.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-  }
 
   private ServerlessApi template() throws Exception {
     try (InputStream in = Files.newInputStream(sample)) {

@@ -288,7 +288,7 @@ public final class Sandbox {
     return new RegionResolver(defaultRegion).regionOf(api).orElse(defaultRegion);
   }
 
-  private static boolean isTrue(ServerlessApi api, String type) {
+  static boolean isTrue(ServerlessApi api, String type) {
     return ResourceTable.condition(api, type).map(c -> "True".equals(c.getStatus())).orElse(false);
   }
 

@@ -93,7 +93,7 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
   }
 
   private static String tableName(ServerlessApi api) {
-    return new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).table();
+    return AwsNames.of(api).table();
   }
 
   private static String reason(ScalingChange change) {

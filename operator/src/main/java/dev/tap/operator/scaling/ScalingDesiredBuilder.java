@@ -19,7 +19,7 @@ public final class ScalingDesiredBuilder {
   private ScalingDesiredBuilder() {}
 
   public static List<ScalingTarget> build(ServerlessApi api) {
-    String table = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment()).table();
+    String table = AwsNames.of(api).table();
     TableSpec spec = api.getSpec().getTable();
     List<ScalingTarget> targets = new ArrayList<>();
     add(targets, tableResourceId(table), "table", spec.getAutoScaling());

@@ -20,7 +20,7 @@ public final class TableDesiredBuilder {
 
   public static DesiredTable build(ServerlessApi api) {
     TableSpec spec = api.getSpec().getTable();
-    AwsNames names = new AwsNames(api.getMetadata().getName(), api.getSpec().getEnvironment());
+    AwsNames names = AwsNames.of(api);
     Map<String, String> tags = OwnerTags.of(api);
     List<DesiredIndex> indexes = spec.getGlobalSecondaryIndexes() == null ? List.of()
         : spec.getGlobalSecondaryIndexes().stream().map(TableDesiredBuilder::index).toList();
