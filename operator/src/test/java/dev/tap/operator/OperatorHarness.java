@@ -35,6 +35,9 @@ public final class OperatorHarness implements AutoCloseable {
   public static final OperatorSettings FAST =
       new OperatorSettings(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(1));
   public static final Duration PATIENCE = Duration.ofSeconds(30);
+  /** Fast polls but a resync only every hour: the reconciles a test sees are the ones it caused. */
+  public static final OperatorSettings RARE_RESYNC =
+      new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1));
 
   public final KubernetesClient client;
   public final SimulatedAws aws;

@@ -10,7 +10,6 @@ import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -24,8 +23,6 @@ class CrashSafetyTest {
 
   static KubernetesClient client;
 
-  private static final OperatorSettings RARE_RESYNC =
-      new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1));
 
   @BeforeAll
   static void installCrd() {
@@ -38,7 +35,7 @@ class CrashSafetyTest {
     // next write, so the writes are the crash points that matter.
     int crashes = 0;
     for (int k = 1; ; k++) {
-      try (OperatorHarness operator = OperatorHarness.start(client, RARE_RESYNC)) {
+      try (OperatorHarness operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC)) {
         operator.crashAfterAwsWrites(k);
         operator.create(sample("prod.yaml", "crash" + k, api -> api));
         String name = "crash" + k;
@@ -62,7 +59,7 @@ class CrashSafetyTest {
   @Test
   void a_crash_after_a_status_write_converges_without_a_second_table() throws Exception {
     for (int k = 1; k <= 3; k++) {
-      try (OperatorHarness operator = OperatorHarness.start(client, RARE_RESYNC)) {
+      try (OperatorHarness operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC)) {
         operator.crashAfterStatusWrites(k);
         operator.create(sample("prod.yaml", "written" + k, api -> api));
         operator.awaitCrashAndRestart();

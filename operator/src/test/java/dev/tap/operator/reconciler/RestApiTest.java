@@ -165,6 +165,9 @@ class RestApiTest extends OperatorTestCase {
     var stage = apiGateway().getStage(r -> r.restApiId(id).stageName("prod"));
     assertThat(stage.accessLogSettings()).isNull();
     assertThat(stage.tracingEnabled()).isTrue();
+    assertThat(client.v1().events().inNamespace("default").list().getItems()).extracting(e -> e.getMessage())
+        .anySatisfy(m -> assertThat(m).contains("tracingEnabled true"))
+        .anySatisfy(m -> assertThat(m).contains("stage prod: remove accessLogSettings"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -30,8 +31,6 @@ class RolloutCrashSafetyTest {
 
   static KubernetesClient client;
 
-  private static final OperatorSettings RARE_RESYNC =
-      new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1));
 
   @BeforeAll
   static void installCrd() {
@@ -63,13 +62,9 @@ class RolloutCrashSafetyTest {
     assertThat(crashes).isGreaterThanOrEqualTo(4);
   }
 
-  private interface Arm {
-    void arm(OperatorHarness operator, int k);
-  }
-
   /** Rolls version 2 out with the crash armed; returns whether it crashed (and then converged after a restart). */
-  private static boolean rollOutCrashing(String name, int k, Arm arm) throws Exception {
-    try (OperatorHarness operator = OperatorHarness.start(client, RARE_RESYNC)) {
+  private static boolean rollOutCrashing(String name, int k, ObjIntConsumer<OperatorHarness> arm) throws Exception {
+    try (OperatorHarness operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC)) {
       operator.create(sample("prod.yaml", name, api -> {
         DeploymentSpec linear = new DeploymentSpec();
         linear.setStrategy(DeploymentStrategy.Linear);
@@ -80,7 +75,7 @@ class RolloutCrashSafetyTest {
         return api;
       }));
       operator.awaitCondition(name, Conditions.READY, Conditions.TRUE);
-      arm.arm(operator, k);
+      arm.accept(operator, k);
       operator.edit(name, api -> {
         api.getSpec().getFunction().setMemorySize(1024);
         return api;

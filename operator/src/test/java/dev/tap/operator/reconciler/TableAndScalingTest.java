@@ -14,7 +14,6 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.autoscaling.SimulatedAutoScaling;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
-import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.scaling.ScalingDesiredBuilder;
 import dev.tap.operator.status.Conditions;
 import dev.tap.operator.table.TableDesiredBuilder;
@@ -105,9 +104,7 @@ class TableAndScalingTest {
 
   @Test
   void a_converged_resource_reconciles_with_fourteen_reads_and_no_writes() {
-    OperatorSettings rare = new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100),
-        Duration.ofSeconds(1));
-    operator = OperatorHarness.start(client, rare);
+    operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC);
     operator.create(sample("prod.yaml", "steady", api -> api));
     operator.awaitCondition("steady", Conditions.READY, Conditions.TRUE);
     operator.aws.calls().reset();
@@ -134,9 +131,7 @@ class TableAndScalingTest {
 
   @Test
   void scaling_reads_stay_at_one_page_each_however_many_other_tables_the_account_or_this_operator_autoscales() {
-    OperatorSettings rare = new OperatorSettings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(100),
-        Duration.ofSeconds(1));
-    operator = OperatorHarness.start(client, rare);
+    operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC);
     // Half of them look like other ServerlessApis' tables (this operator's policy names), half like another team's.
     for (int i = 0; i < 30; i++) {
       String table = "other-team-" + i;
