@@ -17,11 +17,13 @@ import dev.tap.testsupport.JumpingClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -162,8 +164,27 @@ public final class OperatorHarness implements AutoCloseable {
     return client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).get();
   }
 
+  /** Edits the spec or metadata, read again and retried when the operator wrote in between (409). */
   public ServerlessApi edit(String name, UnaryOperator<ServerlessApi> edit) {
-    return client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).edit(edit);
+    return retryOnConflict(() -> client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).edit(edit));
+  }
+
+  /** Edits the status as another writer would, retried like {@link #edit} on a conflict. */
+  public ServerlessApi editStatus(String name, UnaryOperator<ServerlessApi> edit) {
+    return retryOnConflict(
+        () -> client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).editStatus(edit));
+  }
+
+  private static ServerlessApi retryOnConflict(Supplier<ServerlessApi> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**

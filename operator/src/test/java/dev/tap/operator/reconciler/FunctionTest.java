@@ -161,12 +161,11 @@ class FunctionTest extends OperatorTestCase {
   void re_creating_the_resource_over_aws_state_it_owns_changes_nothing_in_aws() {
     ready("prod.yaml", "again", a -> a);
     // The resource is gone from the cluster (finalizer dropped, AWS retained), as when a cluster is lost.
-    var resource = client.resources(ServerlessApi.class).inNamespace("default").withName("again");
-    resource.edit(a -> {
+    operator.edit("again", a -> {
       a.getMetadata().setFinalizers(List.of());
       return a;
     });
-    resource.delete();
+    client.resources(ServerlessApi.class).inNamespace("default").withName("again").delete();
     await().atMost(PATIENCE).until(() -> operator.get("again") == null);
     operator.aws.calls().reset();
 

@@ -154,7 +154,7 @@ class RolloutTest extends OperatorTestCase {
     await().atMost(PATIENCE).until(() -> operator.get("lost").getStatus().getRollout().getStep() == 1);
     long aliasMoves = operator.aws.calls().count("lambda", "UpdateAlias");
 
-    client.resources(ServerlessApi.class).inNamespace("default").withName("lost").editStatus(a -> {
+    operator.editStatus("lost", a -> {
       a.getStatus().setRollout(null);
       return a;
     });
