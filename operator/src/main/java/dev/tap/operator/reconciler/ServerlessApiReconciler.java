@@ -10,6 +10,7 @@ import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsFailures;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.AwsSession;
+import dev.tap.operator.aws.DeletionPendingException;
 import dev.tap.operator.aws.QuotaWaitException;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.TerminalException;
@@ -22,6 +23,7 @@ import dev.tap.operator.rollout.RolloutDependent;
 import dev.tap.operator.status.ConditionPolicy;
 import dev.tap.operator.status.Conditions;
 import dev.tap.operator.status.Verdict;
+import dev.tap.operator.table.DeletionProtectionGuard;
 import dev.tap.operator.table.TableDependent;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
@@ -31,10 +33,13 @@ import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -75,9 +80,14 @@ import software.amazon.awssdk.core.exception.SdkException;
     @Dependent(name = "rollout", type = RolloutDependent.class, readyPostcondition = OutcomeReady.class,
         dependsOn = {"function", "alarms"}),
     @Dependent(name = "restapi", type = RestApiDependent.class, readyPostcondition = OutcomeReady.class,
-        dependsOn = "function")
+        dependsOn = "function"),
+    // Last in a reconcile, so first in a deletion: a protected table stops the deletion of everything.
+    @Dependent(name = "protection", type = DeletionProtectionGuard.class, readyPostcondition = OutcomeReady.class,
+        dependsOn = {"scaling", "rollout", "restapi"})
 })
-@ControllerConfiguration(name = ServerlessApiReconciler.NAME)
+// Not generation-aware: SpecOrAckAnnotationChanged lets the ACK annotations' changes through as well.
+@ControllerConfiguration(name = ServerlessApiReconciler.NAME, generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAckAnnotationChanged.class))
 public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Cleaner<ServerlessApi> {
 
   public static final String NAME = "serverlessapi";
@@ -89,6 +99,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   static final String REASON_PROGRESSING = "Progressing";
   static final String REASON_QUOTA = "WaitingForQuota";
   static final String REASON_IMMUTABLE = "ImmutableFieldChanged";
+  static final String REASON_DELETING = "Deleting";
   /** The next reconcile right after this one's status is written. */
   private static final Duration IMMEDIATELY = Duration.ofMillis(1);
 
@@ -228,7 +239,11 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions));
   }
 
-  /** Delete policy: the dependents delete in reverse workflow order. Retain: AWS is left alone. */
+  /**
+   * Delete policy: the dependents delete in reverse workflow order (the protection guard first), each
+   * only what carries our owner tag; the finalizer goes once AWS has nothing of ours left, and status
+   * says what the deletion waits for meanwhile. Retain: AWS is left alone.
+   */
   @Override
   public DeleteControl cleanup(ServerlessApi resource, Context<ServerlessApi> context) {
     DeletionPolicy policy = DeletionPolicies.resolve(resource);
@@ -245,14 +260,43 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     workflow.put(AwsSession.class, session(asCreated, region.get()));
     try {
       workflow.cleanupManageWorkflow();
+      log.info("{}: deleted with its AWS resources", id(resource));
       return DeleteControl.defaultDelete();
     } catch (AggregatedOperatorException e) {
       Map<String, Exception> failures = failuresOf(e);
-      boolean terminal = failures.values().stream().anyMatch(AwsFailures::isTerminal);
-      log.warn("{}: cannot delete AWS resources yet: {}", id(resource), describe(failures));
-      // Deletion waits for a human (terminal) or for AWS (recoverable); either way the finalizer stays.
+      Verdict verdict = deletionVerdict(failures, context);
+      log.info("{}: deletion not finished: {}", id(resource), describe(failures));
+      writeStatusWhileDeleting(resource, verdict, context);
+      // The finalizer stays: for a human (terminal), for AWS (pending) or for a retry (recoverable).
       return DeleteControl.noFinalizerRemoval()
-          .rescheduleAfter(terminal ? settings.resyncInterval() : settings.pollInterval());
+          .rescheduleAfter(verdict instanceof Verdict.Terminal ? settings.resyncInterval() : settings.pollInterval());
+    }
+  }
+
+  private Verdict deletionVerdict(Map<String, Exception> failures, Context<ServerlessApi> context) {
+    Optional<Map.Entry<String, Exception>> terminal = failures.entrySet().stream()
+        .filter(f -> AwsFailures.isTerminal(f.getValue())).findFirst();
+    if (terminal.isPresent()) {
+      Exception failure = terminal.get().getValue();
+      return new Verdict.Terminal(failure instanceof TerminalException t ? t.reason() : "AwsRejected",
+          "cannot delete: " + terminal.get().getKey() + ": " + AwsFailures.describe(failure));
+    }
+    if (failures.values().stream().allMatch(f -> f instanceof DeletionPendingException || f instanceof QuotaWaitException)) {
+      return new Verdict.Progressing(REASON_DELETING, "deleting: " + failures.values().stream().map(Exception::getMessage)
+          .collect(Collectors.joining("; ")));
+    }
+    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
+    return new Verdict.Recoverable("deleting: " + describe(failures) + " (attempt " + attempt + ")");
+  }
+
+  /** JOSDK writes no status for a cleanup, so the progress of a deletion is patched here, when it changed. */
+  private void writeStatusWhileDeleting(ServerlessApi resource, Verdict verdict, Context<ServerlessApi> context) {
+    String before = Serialization.asJson(resource.getStatus());
+    ServerlessApi patch = statusPatch(resource, statusOf(resource), ConditionPolicy.apply(conditionsOf(resource), verdict,
+        Optional.empty()));
+    if (!before.equals(Serialization.asJson(patch.getStatus()))) {
+      // A merge patch replaces the conditions list as a whole; a JSON patch computed by the client would append.
+      context.getClient().resource(patch).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE));
     }
   }
 

@@ -3,7 +3,7 @@ package dev.tap.operator.table;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
-import dev.tap.operator.aws.TerminalException;
+import dev.tap.operator.aws.DeletionPendingException;
 import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
@@ -69,14 +69,15 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
   }
 
   /**
-   * Deletes the table unless it is not ours or DynamoDB's deletion protection is on: protection is
-   * honoured, never switched off behind the user's back, unless the spec itself turned it off.
+   * Deletes the table unless it is not ours, and waits until DynamoDB has removed it. Protection was
+   * checked by {@link DeletionProtectionGuard} before anything was deleted; it is switched off here
+   * only because the spec itself turned it off.
    */
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
     DesiredTable desired = TableDesiredBuilder.build(api);
     Optional<ObservedTable> observed = TableService.observeOnce(session, desired.name());
-    if (observed.isEmpty() || "DELETING".equals(observed.get().status())) {
+    if (observed.isEmpty()) {
       return;
     }
     ObservedTable table = observed.get();
@@ -85,17 +86,17 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
           + "; left in place");
       return;
     }
-    TableService tables = new TableService(session.client(AwsServices.DYNAMODB));
-    if (table.deletionProtection()) {
-      if (!Boolean.FALSE.equals(desired.deletionProtection())) {
-        throw new TerminalException("DeletionProtected", "table " + desired.name() + " has deletion protection on;"
-            + " set spec.table.deletionProtection: false to delete it, or deletionPolicy: Retain to keep it");
+    if (!"DELETING".equals(table.status())) {
+      TableService tables = new TableService(session.client(AwsServices.DYNAMODB));
+      DeletionProtectionGuard.refuseIfProtected(desired, table);
+      if (table.deletionProtection()) {
+        tables.update(desired.name(), new TableAction.Update(null, null, Map.of(), false, "deletion protection off"));
+        session.changed(api, "UpdatedTable", "table " + desired.name() + ": deletion protection off, as the spec says");
       }
-      tables.update(desired.name(), new TableAction.Update(null, null, Map.of(), false, "deletion protection off"));
-      session.changed(api, "UpdatedTable", "table " + desired.name() + ": deletion protection off, as the spec says");
+      tables.delete(desired.name());
+      session.changed(api, "DeletedTable", "deleting DynamoDB table " + desired.name());
     }
-    tables.delete(desired.name());
-    session.changed(api, "DeletedTable", "deleted DynamoDB table " + desired.name());
+    throw new DeletionPendingException("waiting for DynamoDB to delete table " + desired.name());
   }
 
   @Override

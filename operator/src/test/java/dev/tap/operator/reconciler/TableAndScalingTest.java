@@ -416,29 +416,6 @@ class TableAndScalingTest {
         .allMatch(id -> id.startsWith("table/kept-items-staging")).isNotEmpty();
   }
 
-  @Test
-  void deletion_protection_is_honoured_when_the_resource_is_deleted() {
-    start().create(sample("prod.yaml", "guarded", api -> {
-      api.getSpec().setDeletionPolicy(dev.tap.operator.api.v1alpha1.DeletionPolicy.Delete);
-      return api;
-    }));
-    operator.awaitCondition("guarded", Conditions.READY, Conditions.TRUE);
-
-    client.resources(ServerlessApi.class).inNamespace("default").withName("guarded").delete();
-    await().atMost(PATIENCE).until(() -> operator.aws.calls().count("dynamodb", "DeleteTable") == 0
-        && scaling().peekTargets().isEmpty());
-
-    assertThat(operator.get("guarded")).isNotNull();
-    assertThat(dynamo().peek("guarded-items-prod")).isPresent();
-
-    operator.edit("guarded", api -> {
-      api.getSpec().getTable().setDeletionProtection(false);
-      return api;
-    });
-    await().atMost(PATIENCE).until(() -> operator.get("guarded") == null);
-    await().atMost(PATIENCE).until(() -> dynamo().peek("guarded-items-prod").isEmpty());
-  }
-
   private List<String> eventReasons(String name) {
     return client.v1().events().inNamespace("default").list().getItems().stream()
         .filter(e -> name.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();

@@ -1,17 +1,29 @@
 package dev.tap.operator.aws.simulated;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Every call the simulated AWS received, counted per service and operation ({@code dynamodb:UpdateTable}). */
 public final class CallLog {
 
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+  private final List<String> writes = new CopyOnWriteArrayList<>();
 
   void record(String service, String operation) {
-    counts.computeIfAbsent(service + ":" + operation, k -> new AtomicLong()).incrementAndGet();
+    String key = service + ":" + operation;
+    counts.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    if (!isRead(key)) {
+      writes.add(key);
+    }
+  }
+
+  /** The writing calls in the order they arrived, such as {@code cloudwatch:DeleteAlarms}. */
+  public List<String> writesInOrder() {
+    return List.copyOf(writes);
   }
 
   public long count(String service, String operation) {
@@ -36,6 +48,7 @@ public final class CallLog {
 
   public void reset() {
     counts.clear();
+    writes.clear();
   }
 
   static boolean isRead(String key) {
