@@ -17,6 +17,7 @@ import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.function.FunctionDependent;
 import dev.tap.operator.function.SecretStore;
+import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.scaling.ScalingDependent;
 import dev.tap.operator.restapi.RestApiDependent;
 import dev.tap.operator.rollout.RolloutDependent;
@@ -100,6 +101,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   static final String REASON_QUOTA = "WaitingForQuota";
   static final String REASON_IMMUTABLE = "ImmutableFieldChanged";
   static final String REASON_DELETING = "Deleting";
+  static final String REASON_NAME_COLLISION = "NameCollision";
   /** The next reconcile right after this one's status is written. */
   private static final Duration IMMEDIATELY = Duration.ofMillis(1);
 
@@ -152,6 +154,16 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       log.info("{}: {}", id(resource), refusal.get());
       ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_IMMUTABLE, refusal.get()), Optional.empty());
       return answer(resource, statusBefore, status, conditions, null);
+    }
+    Optional<ServerlessApi> firstClaim = NameCollisions.claimedBefore(resource, region.get(),
+        context.getPrimaryCache().list().toList(), regions::regionOf);
+    if (firstClaim.isPresent()) {
+      String message = "the AWS names of this resource (" + AwsNames.of(resource).table() + ", "
+          + AwsNames.of(resource).function() + ", ...) in " + region.get() + " belong to " + id(firstClaim.get())
+          + ", which claimed them first; give this resource another name or environment";
+      log.info("{}: {}", id(resource), message);
+      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_NAME_COLLISION, message), Optional.empty());
+      return answer(resource, statusBefore, status, conditions, settings.resyncInterval());
     }
     if (status.getIdentity() == null) {
       // Written before anything is created, so that no crash can lose what the AWS resources are named after.
@@ -250,7 +262,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     // What exists in AWS is what the recorded identity names, whatever the spec says now.
     ServerlessApi asCreated = ResourceIdentity.asRecorded(resource);
     Optional<String> region = regions.regionOf(asCreated);
-    boolean neverCreated = resource.getStatus() == null || resource.getSpec() == null
+    boolean neverCreated = ResourceIdentity.neverRecorded(resource.getStatus()) || resource.getSpec() == null
         || resource.getSpec().getTable() == null || region.isEmpty();
     if (policy == DeletionPolicy.Retain || neverCreated) {
       log.info("{}: deleted; AWS resources {}", id(resource), neverCreated ? "were never created" : "retained");

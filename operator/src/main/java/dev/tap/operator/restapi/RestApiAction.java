@@ -8,6 +8,9 @@ public sealed interface RestApiAction {
 
   record Create() implements RestApiAction {}
 
+  /** Tags a same-named API that carries no owner tag, taking it over (adoption). */
+  record Adopt(String id) implements RestApiAction {}
+
   /** Import the definition (overwrite), deploy it, and point the stage at the deployment (creating the stage). */
   record Deploy(boolean stageExists) implements RestApiAction {}
 

@@ -1,6 +1,7 @@
 package dev.tap.operator.restapi;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AdoptionPolicy;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.function.FunctionOutcome;
@@ -27,8 +28,12 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     super(RestApiOutcome.class);
   }
 
-  /** A REST API of ours, or why there is none to use. */
-  private record Found(Optional<RestApi> api, RestApiAction.Blocked blocked) {}
+  /** A REST API of ours, or a same-named one to adopt, or why there is none to use. */
+  private record Found(Optional<RestApi> api, RestApiAction.Blocked blocked, RestApi toAdopt) {
+    Found(Optional<RestApi> api, RestApiAction.Blocked blocked) {
+      this(api, blocked, null);
+    }
+  }
 
   @Override
   protected RestApiOutcome sync(ServerlessApi api, AwsSession session) {
@@ -44,9 +49,17 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     ApiDefinition definition = ApiDefinition.of(names.restApi(), session.region(), functionArn + ":" + names.alias());
     StageSettings settings = StageSettings.of(api.getSpec().getApi());
     RestApiService service = service(session);
-    Found found = find(api, service);
+    Found found = find(api, service, session.adoption());
     if (found.blocked() != null) {
       return new RestApiOutcome(null, found.blocked(), session.region(), stageName);
+    }
+    if (found.toAdopt() != null) {
+      String id = found.toAdopt().id();
+      service.tag(session.region(), id, OwnerTags.of(api));
+      session.changed(api, "AdoptedRestApi", "REST API " + names.restApi() + " (" + id + "): tagged as owned by "
+          + OwnerTags.owner(api));
+      return new RestApiOutcome(new ObservedApi(id, OwnerTags.of(api), Optional.empty(), Optional.empty(),
+          Optional.empty()), new RestApiAction.Adopt(id), session.region(), stageName);
     }
     Optional<ObservedApi> observed = found.api().map(rest -> new ObservedApi(rest.id(), rest.tags(),
         service.stage(rest.id(), stageName), service.permissionSourceArn(names.function(), names.alias()),
@@ -91,13 +104,17 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     }
   }
 
-  /** The API whose id status records, if it is still there and ours; else the one with our owner tag. */
-  private static Found find(ServerlessApi api, RestApiService service) {
+  /**
+   * The API whose id status records, if it is still there and ours; else the one with our owner tag;
+   * else a same-named one without any owner tag, adopted only when the adoption policy says so. An
+   * API tagged for another owner is never ours.
+   */
+  private static Found find(ServerlessApi api, RestApiService service, AdoptionPolicy adoption) {
     String owner = OwnerTags.owner(api);
     String recorded = api.getStatus() == null || api.getStatus().getApi() == null ? null : api.getStatus().getApi().getId();
     if (recorded != null) {
       Optional<RestApi> byId = service.byId(recorded);
-      String tag = byId.map(a -> a.tags() == null ? null : a.tags().get(OwnerTags.OWNER)).orElse(null);
+      String tag = byId.map(RestApiDependent::ownerOf).orElse(null);
       if (byId.isPresent() && owner.equals(tag)) {
         return new Found(byId, null);
       }
@@ -106,19 +123,44 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
             + " belongs to " + tag + " (tag " + OwnerTags.OWNER + "), not to " + owner));
       }
     }
-    List<RestApi> tagged = service.tagged(OwnerTags.OWNER, owner);
+    List<RestApi> all = service.all();
+    List<RestApi> tagged = all.stream().filter(a -> owner.equals(ownerOf(a))).toList();
     if (tagged.size() > 1) {
       return new Found(Optional.empty(), new RestApiAction.Blocked("DuplicateApis", "REST APIs "
           + tagged.stream().map(RestApi::id).collect(Collectors.joining(" and ")) + " both carry " + OwnerTags.OWNER
           + "=" + owner + "; delete the one that should not serve this resource"));
     }
-    return new Found(tagged.stream().findFirst(), null);
+    if (!tagged.isEmpty()) {
+      return new Found(tagged.stream().findFirst(), null);
+    }
+    String name = AwsNames.of(api).restApi();
+    List<RestApi> unowned = all.stream().filter(a -> name.equals(a.name()) && ownerOf(a) == null).toList();
+    String ids = unowned.stream().map(RestApi::id).collect(Collectors.joining(", "));
+    if (!unowned.isEmpty() && !adoption.adopts()) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("NotOwned", "REST API " + name + " (" + ids
+          + ") exists without the tag " + OwnerTags.OWNER + "=" + owner + "; it is left alone. To take it over,"
+          + " annotate services.k8s.aws/adoption-policy: adopt"));
+    }
+    if (unowned.size() > 1) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("AmbiguousAdoption", "REST APIs " + ids
+          + " are all named " + name + "; delete all but the one to adopt"));
+    }
+    if (unowned.isEmpty() && !adoption.creates()) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("NothingToAdopt", "REST API " + name + " does not"
+          + " exist, and the adoption policy 'adopt' only takes over existing resources; use"
+          + " services.k8s.aws/adoption-policy: adopt-or-create to create it"));
+    }
+    return new Found(Optional.empty(), null, unowned.isEmpty() ? null : unowned.get(0));
+  }
+
+  private static String ownerOf(RestApi api) {
+    return api.tags() == null ? null : api.tags().get(OwnerTags.OWNER);
   }
 
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
     RestApiService service = service(session);
-    find(api, service).api().ifPresent(rest -> {
+    find(api, service, AdoptionPolicy.NONE).api().ifPresent(rest -> {
       service.delete(rest.id());
       session.changed(api, "DeletedRestApi", "deleted REST API " + rest.id() + " with its stage and deployments");
     });
@@ -127,7 +169,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
   @Override
   public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
     RestApiService service = service(session);
-    Found found = find(api, service);
+    Found found = find(api, service, AdoptionPolicy.NONE);
     if (found.api().isEmpty()) {
       return List.of();
     }

@@ -23,6 +23,9 @@ public record RestApiOutcome(ObservedApi observed, RestApiAction action, String 
     if (action instanceof RestApiAction.Create) {
       return "creating the REST API";
     }
+    if (action instanceof RestApiAction.Adopt adopt) {
+      return "adopting REST API " + adopt.id();
+    }
     if (action instanceof RestApiAction.Deploy) {
       return "deploying the API definition to stage " + stageName;
     }
@@ -38,6 +41,11 @@ public record RestApiOutcome(ObservedApi observed, RestApiAction action, String 
   @Override
   public Optional<Duration> lookAgainIn() {
     return ready() || action instanceof RestApiAction.Blocked ? Optional.empty() : Optional.of(NEXT_STEP);
+  }
+
+  @Override
+  public Optional<String> adopted() {
+    return action instanceof RestApiAction.Adopt adopt ? Optional.of("REST API " + adopt.id()) : Optional.empty();
   }
 
   @Override

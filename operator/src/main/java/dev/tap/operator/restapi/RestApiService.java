@@ -44,10 +44,14 @@ final class RestApiService {
     }
   }
 
-  /** Every REST API of the region carrying {@code owner} in the tag {@code tagKey} (GetRestApis, 500 a page). */
-  List<RestApi> tagged(String tagKey, String owner) {
-    return apiGateway.getRestApisPaginator(r -> r.limit(500)).items().stream()
-        .filter(api -> api.tags() != null && owner.equals(api.tags().get(tagKey))).toList();
+  /** Every REST API of the region, with its tags (GetRestApis, 500 a page). */
+  List<RestApi> all() {
+    return apiGateway.getRestApisPaginator(r -> r.limit(500)).items().stream().toList();
+  }
+
+  /** TagResource on the API's ARN, as adopting it needs. */
+  void tag(String region, String apiId, Map<String, String> tags) {
+    apiGateway.tagResource(r -> r.resourceArn("arn:aws:apigateway:" + region + "::/restapis/" + apiId).tags(tags));
   }
 
   /** GetStage and the description of the deployment it serves; empty when there is no stage. */
