@@ -13,6 +13,7 @@ import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.DeletionPendingException;
 import dev.tap.operator.aws.QuotaWaitException;
 import dev.tap.operator.aws.RegionResolver;
+import dev.tap.operator.aws.RetryLaterException;
 import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.function.FunctionDependent;
@@ -217,7 +218,8 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     Map<String, Exception> failures = failuresOf(e);
     failures.forEach((where, failure) -> {
       if (!(failure instanceof SdkException || failure instanceof KubernetesClientException
-          || failure instanceof TerminalException || failure instanceof QuotaWaitException)) {
+          || failure instanceof TerminalException || failure instanceof QuotaWaitException
+          || failure instanceof RetryLaterException)) {
         log.warn("{}: {} failed unexpectedly", id(resource), where, failure);
       }
     });
@@ -232,6 +234,17 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       // No retries; but AWS may change under us (the other owner lets go), so look again at resync pace.
       return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
           .rescheduleAfter(settings.resyncInterval());
+    }
+    List<RetryLaterException> refusedUntil = failures.values().stream().filter(RetryLaterException.class::isInstance)
+        .map(RetryLaterException.class::cast).toList();
+    if (!refusedUntil.isEmpty()) {
+      Duration wait = refusedUntil.stream().map(RetryLaterException::waitFor).min(Comparator.naturalOrder()).orElseThrow();
+      String message = describe(failures);
+      log.info("{}: recoverable at a known time: {}", id(resource), message);
+      ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
+      // Retried when AWS said it would allow it, not with a backoff that would only be refused again.
+      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
+          .rescheduleAfter(earlier(settings.resyncInterval(), Optional.of(wait)));
     }
     if (failures.values().stream().allMatch(QuotaWaitException.class::isInstance)) {
       Duration wait = failures.values().stream().map(f -> ((QuotaWaitException) f).waitFor())

@@ -10,7 +10,18 @@ import java.util.Optional;
  */
 public record ObservedTable(String name, String arn, String status, KeyAttributeDef partitionKey, long read,
     long write, List<ObservedIndex> indexes, boolean deletionProtection, Boolean pointInTimeRecovery,
-    Map<String, String> tags) {
+    Map<String, String> tags, Map<String, DecreaseHistory> decreases) {
+
+  /** A table without any capacity decrease yet. */
+  public ObservedTable(String name, String arn, String status, KeyAttributeDef partitionKey, long read, long write,
+      List<ObservedIndex> indexes, boolean deletionProtection, Boolean pointInTimeRecovery, Map<String, String> tags) {
+    this(name, arn, status, partitionKey, read, write, indexes, deletionProtection, pointInTimeRecovery, tags, Map.of());
+  }
+
+  /** The capacity decreases of the table itself (by its name) or of one of its indexes (by the index's name). */
+  public DecreaseHistory decreasesOf(String tableOrIndex) {
+    return decreases.getOrDefault(tableOrIndex, DecreaseHistory.NONE);
+  }
 
   public boolean isActive() {
     return "ACTIVE".equals(status);

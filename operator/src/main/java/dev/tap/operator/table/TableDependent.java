@@ -1,17 +1,22 @@
 package dev.tap.operator.table;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsFailures;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.DeletionPendingException;
+import dev.tap.operator.aws.RetryLaterException;
 import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 
 /**
  * The DynamoDB table of a ServerlessApi. Each reconcile reads the table from AWS, asks
@@ -19,6 +24,9 @@ import java.util.stream.Collectors;
  * table is in sync. Waiting is a reschedule, never a blocked thread.
  */
 public final class TableDependent extends AwsDependent<TableOutcome> {
+
+  /** After a refused decrease the quota's next time is read again this soon. */
+  private static final Duration RECHECK_REFUSED_DECREASE = Duration.ofMinutes(1);
 
   public TableDependent() {
     super(TableOutcome.class);
@@ -49,7 +57,21 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
       TableAction action) {
     String name = table.name();
     if (action instanceof TableAction.Update update) {
-      tables.update(name, update);
+      Instant now = session.clock().instant();
+      Optional<String> overQuota = decreaseOverQuota(table, update, now);
+      if (overQuota.isPresent()) {
+        throw decreaseRefused(overQuota.get(), table.decreasesOf(overQuota.get()).nextAllowed(now).orElseThrow(), now);
+      }
+      try {
+        tables.update(name, update);
+      } catch (LimitExceededException e) {
+        if (!e.getMessage().contains("decrease")) {
+          throw e;
+        }
+        // Someone else (the autoscaler) decreased meanwhile: the next read shows when.
+        throw new RetryLaterException("table " + name + ": DynamoDB refused a capacity decrease: "
+            + AwsFailures.describe(e), RECHECK_REFUSED_DECREASE);
+      }
       session.changed(api, "UpdatedTable", "table " + name + ": " + update.description());
     } else if (action instanceof TableAction.CreateIndex create) {
       tables.createIndex(name, create);
@@ -66,6 +88,23 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
       session.changed(api, tag.adopting() ? "AdoptedTable" : "TaggedTable", "table " + name + ": tagged "
           + tag.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).collect(Collectors.joining(", ")));
     }
+  }
+
+  /** The table or index (by name) whose capacity this update decreases while its daily quota has no room. */
+  static Optional<String> decreaseOverQuota(ObservedTable table, TableAction.Update update, Instant now) {
+    List<String> decreased = new ArrayList<>();
+    if ((update.read() != null && update.read() < table.read()) || (update.write() != null && update.write() < table.write())) {
+      decreased.add(table.name());
+    }
+    update.indexThroughput().forEach((index, throughput) -> table.index(index)
+        .filter(observed -> throughput[0] < observed.read() || throughput[1] < observed.write())
+        .ifPresent(observed -> decreased.add(index)));
+    return decreased.stream().filter(part -> table.decreasesOf(part).nextAllowed(now).isPresent()).findFirst();
+  }
+
+  private static RetryLaterException decreaseRefused(String part, Instant next, Instant now) {
+    return new RetryLaterException("capacity decrease of " + part + " waits for DynamoDB's quota of decreases per UTC"
+        + " day (4, then one an hour); the next is possible at " + next, Duration.between(now, next));
   }
 
   /**

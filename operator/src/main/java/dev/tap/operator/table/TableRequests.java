@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -91,7 +92,10 @@ public final class TableRequests {
     Map<String, String> types = new LinkedHashMap<>();
     table.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
     List<ObservedIndex> indexes = new ArrayList<>();
+    Map<String, DecreaseHistory> decreases = new LinkedHashMap<>();
+    decreases.put(table.tableName(), decreases(table.provisionedThroughput()));
     for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+      decreases.put(index.indexName(), decreases(index.provisionedThroughput()));
       indexes.add(new ObservedIndex(index.indexName(), index.indexStatusAsString(),
           key(index.keySchema(), KeyType.HASH, types), key(index.keySchema(), KeyType.RANGE, types),
           index.projection() == null ? "ALL" : index.projection().projectionTypeAsString(),
@@ -101,7 +105,13 @@ public final class TableRequests {
     return new ObservedTable(table.tableName(), table.tableArn(), table.tableStatusAsString(),
         key(table.keySchema(), KeyType.HASH, types), table.provisionedThroughput().readCapacityUnits(),
         table.provisionedThroughput().writeCapacityUnits(), List.copyOf(indexes),
-        Boolean.TRUE.equals(table.deletionProtectionEnabled()), pointInTimeRecovery, Map.copyOf(tags));
+        Boolean.TRUE.equals(table.deletionProtectionEnabled()), pointInTimeRecovery, Map.copyOf(tags),
+        Map.copyOf(decreases));
+  }
+
+  private static DecreaseHistory decreases(ProvisionedThroughputDescription throughput) {
+    return throughput == null || throughput.numberOfDecreasesToday() == null ? DecreaseHistory.NONE
+        : new DecreaseHistory(throughput.numberOfDecreasesToday(), throughput.lastDecreaseDateTime());
   }
 
   private static KeyAttributeDef key(List<KeySchemaElement> schema, KeyType type, Map<String, String> types) {

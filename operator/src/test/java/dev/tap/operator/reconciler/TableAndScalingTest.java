@@ -316,6 +316,38 @@ class TableAndScalingTest {
   }
 
   @Test
+  void a_decrease_over_dynamodbs_daily_quota_is_recoverable_until_the_time_it_names_and_made_then() {
+    start().create(sample("dev.yaml", "shrink", api -> {
+      api.getSpec().getTable().setReadCapacity(8L);
+      return api;
+    }));
+    operator.awaitCondition("shrink", Conditions.READY, Conditions.TRUE);
+    // Someone raises the capacity by hand five times; the operator puts it back with a decrease each time.
+    for (int raise = 1; raise <= 5; raise++) {
+      await().atMost(PATIENCE).until(() -> "ACTIVE".equals(table("shrink-items-dev").tableStatusAsString())
+          && table("shrink-items-dev").provisionedThroughput().readCapacityUnits() == 8);
+      dynamo().updateTable(r -> r.tableName("shrink-items-dev").provisionedThroughput(t -> t.readCapacityUnits(20L)
+          .writeCapacityUnits(1L)));
+      if (raise < 5) {
+        await().atMost(PATIENCE).until(() -> table("shrink-items-dev").provisionedThroughput().readCapacityUnits() == 8);
+      }
+    }
+    ServerlessApi waiting = operator.awaitCondition("shrink", Conditions.RECOVERABLE, Conditions.TRUE);
+
+    assertThat(OperatorHarness.condition(waiting, Conditions.RECOVERABLE).orElseThrow().getMessage())
+        .contains("capacity decrease of shrink-items-dev waits for DynamoDB's quota", "the next is possible at");
+    assertThat(table("shrink-items-dev").provisionedThroughput().numberOfDecreasesToday()).isEqualTo(4);
+    long updates = operator.aws.calls().count("dynamodb", "UpdateTable");
+    operator.reconcileOnceMore("shrink");
+    assertThat(operator.aws.calls().count("dynamodb", "UpdateTable")).as("never sent to be refused").isEqualTo(updates);
+    assertThat(table("shrink-items-dev").provisionedThroughput().readCapacityUnits()).isEqualTo(20);
+
+    operator.clock.jump(Duration.ofHours(1));
+    operator.awaitCondition("shrink", Conditions.READY, Conditions.TRUE);
+    assertThat(table("shrink-items-dev").provisionedThroughput().readCapacityUnits()).isEqualTo(8);
+  }
+
+  @Test
   void a_throttling_storm_is_recoverable_then_ready() {
     start();
     operator.aws.faults().throttle("dynamodb", 4);

@@ -1,6 +1,7 @@
 package dev.tap.operator.aws.simulated;
 
 import dev.tap.operator.aws.AwsService;
+import java.time.Instant;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -28,6 +29,11 @@ public abstract class SimulatedClient<S> implements SdkClient {
   /** Every call passes the account first: counted, delayed, then refused if a fault or a quota says so. */
   protected final void enter(String operation) {
     aws.enter(service, operation);
+  }
+
+  /** The account's time, the one its rules (settling, quotas) go by. */
+  protected final Instant now() {
+    return aws.clock().instant();
   }
 
   @Override

@@ -43,6 +43,8 @@ public final class DynamoDbState implements ScalableCapacity {
   private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_.-]{3,255}$");
   /** Up to 20 global secondary indexes per table (default quota). */
   private static final int MAX_INDEXES = 20;
+  /** Tables and indexes in CREATING, UPDATING or DELETING at once, per account and region. */
+  static final int MAX_IN_FLIGHT = 500;
   /** Up to 50 tags per resource. */
   private static final int MAX_TAGS = 50;
 
@@ -64,6 +66,7 @@ public final class DynamoDbState implements ScalableCapacity {
     long write;
     IndexStatus status;
     Instant settlesAt;
+    final CapacityDecreases decreases = new CapacityDecreases();
 
     Index(String name, List<KeySchemaElement> keySchema, Projection projection, long read, long write) {
       this.name = name;
@@ -89,6 +92,7 @@ public final class DynamoDbState implements ScalableCapacity {
     long write;
     boolean deletionProtection;
     boolean pointInTimeRecovery;
+    final CapacityDecreases decreases = new CapacityDecreases();
 
     Table(String name, String arn, Instant created, List<KeySchemaElement> keySchema) {
       this.name = name;
@@ -104,6 +108,7 @@ public final class DynamoDbState implements ScalableCapacity {
       List<KeySchemaElement> keySchema, List<AttributeDefinition> attributeDefinitions,
       List<GlobalSecondaryIndex> globalSecondaryIndexes, Map<String, String> tags, Boolean deletionProtection) {
     settle();
+    checkInFlight();
     checkName(name, "TableName");
     if (tables.containsKey(name)) {
       throw inUse("Table already exists: " + name);
@@ -185,6 +190,10 @@ public final class DynamoDbState implements ScalableCapacity {
       throw validation("One or more parameter values were invalid: an index create or delete cannot be combined with"
           + " other changes in one UpdateTable");
     }
+    if (provisioned != null || !indexUpdates.isEmpty()) {
+      checkInFlight();
+    }
+    refuseDecreasesOverQuota(table, provisioned, indexUpdates);
     boolean changed = false;
     if (provisioned != null) {
       ProvisionedThroughput wanted = requireThroughput(provisioned, "table");
@@ -194,6 +203,9 @@ public final class DynamoDbState implements ScalableCapacity {
             + ". Requested ReadCapacityUnits: " + wanted.readCapacityUnits() + ". Current WriteCapacityUnits provisioned"
             + " for the table: " + table.write + ". Requested WriteCapacityUnits: " + wanted.writeCapacityUnits()
             + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+      }
+      if (wanted.readCapacityUnits() < table.read || wanted.writeCapacityUnits() < table.write) {
+        table.decreases.record(aws.clock().instant());
       }
       table.read = wanted.readCapacityUnits();
       table.write = wanted.writeCapacityUnits();
@@ -211,6 +223,42 @@ public final class DynamoDbState implements ScalableCapacity {
       throw validation("One or more parameter values were invalid: the UpdateTable request changes nothing");
     }
     return table;
+  }
+
+  /** At most {@link #MAX_IN_FLIGHT} tables and indexes may be changing at once in an account's region. */
+  private void checkInFlight() {
+    long inFlight = tables.values().stream().mapToLong(t -> (t.status == TableStatus.ACTIVE ? 0 : 1)
+        + t.indexes.values().stream().filter(i -> i.status != IndexStatus.ACTIVE).count()).sum();
+    if (inFlight >= MAX_IN_FLIGHT) {
+      throw limit("Subscriber limit exceeded: only " + MAX_IN_FLIGHT + " tables and indexes can be in the CREATING,"
+          + " UPDATING or DELETING state at once; " + inFlight + " are");
+    }
+  }
+
+  /** The whole request is refused when any decrease in it is over the quota of the table or that index. */
+  private void refuseDecreasesOverQuota(Table table, ProvisionedThroughput provisioned,
+      List<GlobalSecondaryIndexUpdate> indexUpdates) {
+    Instant now = aws.clock().instant();
+    if (provisioned != null && decreases(provisioned, table.read, table.write)) {
+      String refusal = table.decreases.refusal(now);
+      if (refusal != null) {
+        throw limit(refusal + " for table " + table.name);
+      }
+    }
+    for (GlobalSecondaryIndexUpdate update : indexUpdates) {
+      Index index = update.update() == null ? null : table.indexes.get(update.update().indexName());
+      if (index != null && decreases(update.update().provisionedThroughput(), index.read, index.write)) {
+        String refusal = index.decreases.refusal(now);
+        if (refusal != null) {
+          throw limit(refusal + " for index " + index.name + " of table " + table.name);
+        }
+      }
+    }
+  }
+
+  private static boolean decreases(ProvisionedThroughput wanted, long read, long write) {
+    return wanted != null && ((wanted.readCapacityUnits() != null && wanted.readCapacityUnits() < read)
+        || (wanted.writeCapacityUnits() != null && wanted.writeCapacityUnits() < write));
   }
 
   private boolean applyIndexUpdate(Table table, GlobalSecondaryIndexUpdate update, List<AttributeDefinition> definitions) {
@@ -247,6 +295,9 @@ public final class DynamoDbState implements ScalableCapacity {
       throw validation("The provisioned throughput for the index " + index.name + " will not change. The requested"
           + " value equals the current value.");
     }
+    if (wanted.readCapacityUnits() < index.read || wanted.writeCapacityUnits() < index.write) {
+      index.decreases.record(aws.clock().instant());
+    }
     index.read = wanted.readCapacityUnits();
     index.write = wanted.writeCapacityUnits();
     busy(index, IndexStatus.UPDATING);
@@ -259,6 +310,7 @@ public final class DynamoDbState implements ScalableCapacity {
   synchronized Table deleteTable(String name) {
     settle();
     Table table = existing(name);
+    checkInFlight();
     if (table.deletionProtection) {
       throw validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion"
           + " protection first.");
@@ -307,13 +359,24 @@ public final class DynamoDbState implements ScalableCapacity {
 
   // ---- What Application Auto Scaling does to a table ------------------------------------------
 
-  /** Sets capacity the way Application Auto Scaling does (through UpdateTable, without counting as a client call). */
+  /**
+   * Sets capacity the way Application Auto Scaling does (through UpdateTable, without counting as a
+   * client call). Its scale-ins count against the decrease quota too; one over it fails, as its
+   * scaling activity would, and the capacity stays.
+   */
   @Override
   public synchronized void setCapacity(String tableName, String indexName, boolean read, long capacity) {
     Table table = existing(tableName);
+    Instant now = aws.clock().instant();
     if (indexName == null) {
       if (read ? table.read == capacity : table.write == capacity) {
         return;
+      }
+      if (capacity < (read ? table.read : table.write)) {
+        if (table.decreases.refusal(now) != null) {
+          return;
+        }
+        table.decreases.record(now);
       }
       if (read) {
         table.read = capacity;
@@ -324,6 +387,12 @@ public final class DynamoDbState implements ScalableCapacity {
       Index index = existingIndex(table, indexName);
       if (read ? index.read == capacity : index.write == capacity) {
         return;
+      }
+      if (capacity < (read ? index.read : index.write)) {
+        if (index.decreases.refusal(now) != null) {
+          return;
+        }
+        index.decreases.record(now);
       }
       if (read) {
         index.read = capacity;

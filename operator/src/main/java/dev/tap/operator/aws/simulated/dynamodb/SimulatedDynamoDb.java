@@ -149,22 +149,25 @@ public final class SimulatedDynamoDb extends SimulatedClient<DynamoDbState> impl
 
   // ---- responses -------------------------------------------------------------------------------
 
+  private ProvisionedThroughputDescription throughput(long read, long write, CapacityDecreases decreases) {
+    return ProvisionedThroughputDescription.builder().readCapacityUnits(read).writeCapacityUnits(write)
+        .numberOfDecreasesToday(decreases.countOn(now())).lastDecreaseDateTime(decreases.last()).build();
+  }
+
   /** Reads the table under the state's lock, as its operations change it under that lock. */
   private TableDescription describe(DynamoDbState.Table table) {
     synchronized (state()) {
       List<GlobalSecondaryIndexDescription> indexes = table.indexes.values().stream()
           .map(i -> GlobalSecondaryIndexDescription.builder().indexName(i.name).keySchema(i.keySchema)
               .projection(i.projection).indexStatus(i.status).indexArn(table.arn + "/index/" + i.name)
-              .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(i.read)
-                  .writeCapacityUnits(i.write).build())
+              .provisionedThroughput(throughput(i.read, i.write, i.decreases))
               .build())
           .toList();
       TableDescription.Builder description = TableDescription.builder().tableName(table.name).tableArn(table.arn)
           .tableStatus(table.status).creationDateTime(table.created).keySchema(table.keySchema)
           .attributeDefinitions(List.copyOf(table.attributes.values()))
           .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PROVISIONED).build())
-          .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(table.read)
-              .writeCapacityUnits(table.write).build())
+          .provisionedThroughput(throughput(table.read, table.write, table.decreases))
           .deletionProtectionEnabled(table.deletionProtection);
       if (!indexes.isEmpty()) {
         description.globalSecondaryIndexes(indexes);

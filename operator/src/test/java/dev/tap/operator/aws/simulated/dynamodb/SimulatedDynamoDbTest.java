@@ -215,4 +215,75 @@ class SimulatedDynamoDbTest {
     clock.advance(Duration.ofSeconds(1));
     assertThat(status("items")).isEqualTo(TableStatus.CREATING);
   }
+
+  private void setTableCapacity(String name, long read) {
+    dynamo.updateTable(r -> r.tableName(name).provisionedThroughput(t -> t.readCapacityUnits(read).writeCapacityUnits(5L)));
+    clock.advance(DELAY);
+  }
+
+  @Test
+  void capacity_decreases_four_a_utc_day_then_one_an_hour_shown_by_describe_table() {
+    createTable("items");
+    clock.advance(DELAY);
+    for (long read = 10; read > 6; read--) {
+      setTableCapacity("items", 20);
+      setTableCapacity("items", read);
+    }
+    var throughput = dynamo.describeTable(r -> r.tableName("items")).table().provisionedThroughput();
+    assertThat(throughput.numberOfDecreasesToday()).isEqualTo(4);
+    assertThat(throughput.lastDecreaseDateTime()).isNotNull();
+
+    setTableCapacity("items", 20);
+    assertThatThrownBy(() -> setTableCapacity("items", 6)).isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("Number of decreases today: 4").hasMessageContaining("Next decrease can be made at");
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().provisionedThroughput().readCapacityUnits())
+        .as("refused: nothing changed").isEqualTo(20);
+
+    clock.advance(Duration.ofHours(1));
+    setTableCapacity("items", 6);
+    assertThatThrownBy(() -> setTableCapacity("items", 5)).as("the fifth opened the next hour's window")
+        .isInstanceOf(LimitExceededException.class);
+    clock.advance(Duration.ofDays(1));
+    setTableCapacity("items", 5);
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().provisionedThroughput().numberOfDecreasesToday())
+        .as("a new UTC day").isEqualTo(1);
+  }
+
+  @Test
+  void an_index_counts_its_decreases_apart_from_its_table() {
+    createTable("items");
+    clock.advance(DELAY);
+    dynamo.updateTable(r -> r.tableName("items").attributeDefinitions(string("day"))
+        .globalSecondaryIndexUpdates(createIndex("by-day", "day")));
+    clock.advance(DELAY);
+    for (int i = 0; i < 4; i++) {
+      setTableCapacity("items", 20);
+      setTableCapacity("items", 5);
+    }
+
+    setIndexCapacity("by-day", 5);
+    setIndexCapacity("by-day", 1);
+
+    assertThat(dynamo.describeTable(r -> r.tableName("items")).table().globalSecondaryIndexes().get(0)
+        .provisionedThroughput().numberOfDecreasesToday()).isEqualTo(1);
+  }
+
+  private void setIndexCapacity(String index, long capacity) {
+    dynamo.updateTable(r -> r.tableName("items").globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+        .update(u -> u.indexName(index).provisionedThroughput(t -> t.readCapacityUnits(capacity).writeCapacityUnits(1L)))
+        .build()));
+    clock.advance(DELAY);
+  }
+
+  @Test
+  void at_most_500_tables_and_indexes_change_at_once() {
+    for (int i = 0; i < 500; i++) {
+      createTable("table-" + i);
+    }
+    assertThatThrownBy(() -> createTable("one-more")).isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("500");
+    clock.advance(DELAY);
+    createTable("one-more");
+    assertThat(status("one-more")).isEqualTo(TableStatus.CREATING);
+  }
 }
