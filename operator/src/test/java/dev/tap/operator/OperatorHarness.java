@@ -45,6 +45,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final SimulatedAws aws;
   /** The one time of the operator and the simulated AWS: a test jumps it ahead instead of waiting. */
   public final JumpingClock clock;
+  /** Every request the operator (each one the harness started) sent to the Kubernetes API. */
+  public final KubernetesRequestLog kubernetesRequests = new KubernetesRequestLog();
   private final AwsClients clients;
   private final AwsPacing pacing;
   private final OperatorSettings settings;
@@ -72,7 +74,8 @@ public final class OperatorHarness implements AutoCloseable {
   private Running launch() {
     CrashSwitch crash = new CrashSwitch();
     KubernetesClient own = new KubernetesClientBuilder().withConfig(client.getConfiguration())
-        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)).build();
+        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)
+            .addOrReplaceInterceptor("record", kubernetesRequests)).build();
     Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
         new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), settings, clock);
     operator.start();
