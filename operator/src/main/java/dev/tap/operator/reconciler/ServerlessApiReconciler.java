@@ -314,14 +314,26 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     return new Verdict.Recoverable("deleting: " + describe(failures) + " (attempt " + attempt + ")");
   }
 
-  /** JOSDK writes no status for a cleanup, so the progress of a deletion is patched here, when it changed. */
+  /**
+   * JOSDK writes no status for a cleanup, so the progress of a deletion is patched here, when it
+   * changed. Compared with the API server's copy: JOSDK's cache keeps serving the resource as its own
+   * last write left it, and comparing with that would write (and wake the cleanup) again and again.
+   */
   private void writeStatusWhileDeleting(ServerlessApi resource, Verdict verdict, Context<ServerlessApi> context) {
-    String before = Serialization.asJson(resource.getStatus());
-    ServerlessApi patch = statusPatch(resource, statusOf(resource), ConditionPolicy.apply(conditionsOf(resource), verdict,
+    ServerlessApi current = context.getClient().resources(ServerlessApi.class)
+        .inNamespace(resource.getMetadata().getNamespace()).withName(resource.getMetadata().getName()).get();
+    if (current == null) {
+      return;
+    }
+    String before = Serialization.asJson(current.getStatus());
+    ServerlessApi patch = statusPatch(current, statusOf(current), ConditionPolicy.apply(conditionsOf(current), verdict,
         Optional.empty()));
-    if (!before.equals(Serialization.asJson(patch.getStatus()))) {
-      // A merge patch replaces the conditions list as a whole; a JSON patch computed by the client would append.
-      context.getClient().resource(patch).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE));
+    String after = Serialization.asJson(patch.getStatus());
+    if (!before.equals(after)) {
+      // Replaces the status as a whole: what a merge patch does to lists is not the same on every server.
+      context.getClient().resources(ServerlessApi.class).inNamespace(resource.getMetadata().getNamespace())
+          .withName(resource.getMetadata().getName()).subresource("status")
+          .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":" + after + "}]");
     }
   }
 

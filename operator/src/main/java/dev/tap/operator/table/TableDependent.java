@@ -133,7 +133,7 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
         session.changed(api, "UpdatedTable", "table " + desired.name() + ": deletion protection off, as the spec says");
       }
       tables.delete(desired.name());
-      session.changed(api, "DeletedTable", "deleting DynamoDB table " + desired.name());
+      session.changed(api, "DeletedTable", "deleted DynamoDB table " + desired.name());
     }
     throw new DeletionPendingException("waiting for DynamoDB to delete table " + desired.name());
   }

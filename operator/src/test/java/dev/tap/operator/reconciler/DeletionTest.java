@@ -35,6 +35,11 @@ class DeletionTest extends OperatorTestCase {
     client.resources(ServerlessApi.class).inNamespace("default").withName(name).delete();
   }
 
+  private long statusWrites(String name) {
+    return operator.kubernetesRequests.requests().stream()
+        .filter(r -> r.writes() && r.path().endsWith("/" + name + "/status")).count();
+  }
+
   private boolean nothingLeftIn(String region) {
     return operator.aws.dynamoDb(region).peekTableNames().isEmpty()
         && operator.aws.autoScaling(region).peekTargets().isEmpty()
@@ -49,6 +54,7 @@ class DeletionTest extends OperatorTestCase {
     operator.awaitCondition("gone", Conditions.READY, Conditions.TRUE);
     operator.aws.calls().reset();
     List<String> reasonsSeen = new CopyOnWriteArrayList<>();
+    long statusWritesBefore = statusWrites("gone");
 
     delete("gone");
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
@@ -66,6 +72,8 @@ class DeletionTest extends OperatorTestCase {
     assertThat(writes.indexOf("lambda:DeleteFunction")).as("the API and its permission's function after the API")
         .isGreaterThan(writes.indexOf("apigateway:DeleteRestApi"));
     assertThat(writes.get(writes.size() - 1)).isEqualTo("dynamodb:DeleteTable");
+    assertThat(statusWrites("gone") - statusWritesBefore).as("the deletion's progress written once, not once per look")
+        .isEqualTo(1);
   }
 
   @Test

@@ -117,7 +117,7 @@ class SandboxJarIT {
 
     Run run = run("sandbox", Samples.DIRECTORY.resolve("dev.yaml").toString(), twin.toString(), "--timeout", "30s");
 
-    assertThat(run.out()).contains("ACK.Terminal=True (OwnedByAnother");
+    assertThat(run.out()).contains("ACK.Terminal=True (NameCollision");
     assertThat(run.out().lines().filter(line -> line.startsWith("  table tap-items-dev "))).hasSize(1);
     assertThat(run.err()).isEmpty();
   }

@@ -164,6 +164,7 @@ class ServerlessApiValidatorTest {
   /** Updates of the prod sample that transition rules refuse, same columns as {@link #BAD_FIELDS}. */
   static final String BAD_UPDATES = """
       spec.environment | staging | spec.environment | environment is immutable
+      spec.region | eu-west-1 | spec.region | region is immutable
       spec.table.partitionKey | '{name: pk, type: S}' | spec.table.partitionKey | partitionKey is immutable
       spec.table.globalSecondaryIndexes[0].partitionKey | '{name: day, type: S}' | spec.table.globalSecondaryIndexes | keys and projection are immutable
       spec.table.globalSecondaryIndexes[0].sortKey | | spec.table.globalSecondaryIndexes | keys and projection are immutable

@@ -24,6 +24,7 @@ public class ServerlessApiSpec {
 
   @JsonPropertyDescription("AWS region (else the services.k8s.aws/region annotation, else AWS_REGION).")
   @Pattern(REGION_PATTERN)
+  @ValidationRule(value = "self == oldSelf", message = "region is immutable: every AWS resource of this one lives there")
   private String region;
 
   @JsonPropertyDescription("Retain or Delete the AWS resources with the ServerlessApi (default Retain for prod, Delete otherwise).")
