@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Every request an operator's Kubernetes client sends: method, path and body, in order. */
+/** Every request an operator's Kubernetes client sends: method, path, query and body, in order. */
 public final class KubernetesRequestLog implements Interceptor {
 
   /** One request as the API server received it. */
-  public record Request(String method, String path, String body) {
+  public record Request(String method, String path, String query, String body) {
     public boolean writes() {
       return !"GET".equals(method);
     }
@@ -20,7 +20,7 @@ public final class KubernetesRequestLog implements Interceptor {
 
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-    requests.add(new Request(request.method(), request.uri().getPath(), request.bodyString()));
+    requests.add(new Request(request.method(), request.uri().getPath(), request.uri().getQuery(), request.bodyString()));
   }
 
   public List<Request> requests() {

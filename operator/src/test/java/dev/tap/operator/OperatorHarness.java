@@ -20,6 +20,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,7 @@ public final class OperatorHarness implements AutoCloseable {
   private final AwsPacing pacing;
   private final OperatorSettings settings;
   private volatile Running running;
+  private volatile Optional<LeaderElectionConfiguration> election = Optional.empty();
 
   /** One operator process: its own Kubernetes client, and the switch that can crash it. */
   private record Running(Operator operator, KubernetesClient client, CrashSwitch crash) {
@@ -77,9 +80,20 @@ public final class OperatorHarness implements AutoCloseable {
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)
             .addOrReplaceInterceptor("record", kubernetesRequests)).build();
     Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
-        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), settings, clock);
+        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), settings, clock, election);
     operator.start();
     return new Running(operator, own, crash);
+  }
+
+  /**
+   * Restarts the operator as deploy/ runs it: with leader election on a Lease in {@code namespace}
+   * (the mock API server must answer JOSDK's SelfSubjectRulesReview, as LeaderElectionTest shows).
+   */
+  public void restartElected(String namespace) {
+    running.stop();
+    election = Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
+        .withLeaseNamespace(namespace).withIdentity("tap-operator-0").withExitOnStopLeading(false).build());
+    running = launch();
   }
 
   /** The running operator stops right after its next {@code k}-th AWS call: AWS applied it, the operator never knew. */

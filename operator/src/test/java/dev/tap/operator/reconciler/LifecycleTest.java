@@ -43,8 +43,7 @@ class LifecycleTest extends OperatorTestCase {
       api.getSpec().getFunction().setMemorySize(1024);
       return api;
     });
-    await().atMost(PATIENCE).until(() -> operator.get("life").getStatus().getRollout() != null
-        && operator.get("life").getStatus().getRollout().getStep() == 1);
+    await().atMost(PATIENCE).until(() -> "1→2 (10%)".equals(operator.get("life").getStatus().getFunction().getServing()));
     operator.clock.jump(Duration.ofMinutes(5));
     operator.awaitCondition("life", Conditions.READY, Conditions.TRUE);
     client.resources(ServerlessApi.class).inNamespace("default").withName("life").delete();
