@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests run against when it is missing: dynalite (npm, pinned by package-lock.json)
-# and moto's server (pip). Maven runs it before any test; installers write to LOG, never to the
+# Installs what the tests run against when it is missing: dynalite (npm, pinned by package-lock.json),
+# moto's server (pip) and Lua 5.1 (apt). Maven runs it before any test; installers write to LOG, never to the
 # console of a test JVM. Prints one clear line and fails when a tool cannot be had.
 set -uo pipefail
 root=$1
@@ -20,6 +20,18 @@ if ! python3 -c 'import moto.server' >>"$log" 2>&1; then
   echo "installing moto[server] with pip (log: $log)"
   if ! python3 -m pip install --quiet 'moto[server]>=5.0' >>"$log" 2>&1 || ! python3 -c 'import moto.server' >>"$log" 2>&1; then
     echo "cannot install moto: 'python3 -m pip install moto[server]' failed (Python 3 with pip is needed; see $log)" >&2
+    exit 1
+  fi
+fi
+
+# Argo CD runs health checks in Lua 5.1 (gopher-lua); the check in deploy/argocd is tested with it.
+if ! command -v lua5.1 >/dev/null 2>&1; then
+  echo "installing lua5.1 with apt-get (log: $log)"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  if ! ($sudo apt-get install -y -q lua5.1 || ($sudo apt-get update -q && $sudo apt-get install -y -q lua5.1)) >>"$log" 2>&1 \
+      || ! command -v lua5.1 >/dev/null 2>&1; then
+    echo "cannot install lua5.1: 'apt-get install lua5.1' failed (Debian's lua5.1 package is needed; see $log)" >&2
     exit 1
   fi
 fi

@@ -27,8 +27,15 @@ public sealed interface RolloutDecision {
   /** A new target arrived mid-rollout: traffic back to {@code stable}, {@code abandoned} dropped. */
   record Abandon(String stable, String abandoned, String target, RecordedRollout record) implements RolloutDecision {}
 
-  /** Nothing to do until {@code lookAgainIn} has passed (a step's interval, the rollout alarm, a pause). */
-  record Wait(String why, Duration lookAgainIn, RecordedRollout record) implements RolloutDecision {}
+  /**
+   * Nothing to do until {@code lookAgainIn} has passed (a step's interval, the rollout alarm), or,
+   * when {@code paused}, until {@code deployment.paused} is lifted.
+   */
+  record Wait(String why, Duration lookAgainIn, RecordedRollout record, boolean paused) implements RolloutDecision {
+    Wait(String why, Duration lookAgainIn, RecordedRollout record) {
+      this(why, lookAgainIn, record, false);
+    }
+  }
 
   /** The target was rolled back: nothing moves until the spec names another version. */
   record Halted(String message, RecordedRollout record) implements RolloutDecision {}

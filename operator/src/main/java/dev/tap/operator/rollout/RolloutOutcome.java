@@ -18,7 +18,7 @@ public record RolloutOutcome(RolloutDecision decision) implements DependentOutco
 
   @Override
   public String reason() {
-    return "RollingOut";
+    return decision instanceof RolloutDecision.Wait wait && wait.paused() ? "Paused" : "RollingOut";
   }
 
   @Override

@@ -80,7 +80,8 @@ public final class RolloutPlanner {
       return shift(in, kept);
     }
     if (in.settings().paused()) {
-      return new Wait("paused before the first step (deployment.paused)", null, kept.withMessage("paused before the first step"));
+      return new Wait("paused before the first step (deployment.paused)", null, kept.withMessage("paused before the first step"),
+          true);
     }
     if (in.settings().rollbackOnAlarm() && !in.firing().isEmpty()) {
       String why = "not starting while alarm " + in.firing().get(0).name() + " is in ALARM";
@@ -108,7 +109,7 @@ public final class RolloutPlanner {
     }
     if (in.settings().paused()) {
       return new Wait("paused at step " + kept.step() + " (deployment.paused)", null,
-          kept.withMessage(describe(in.target(), kept.step(), kept.weight()) + ", paused"));
+          kept.withMessage(describe(in.target(), kept.step(), kept.weight()) + ", paused"), true);
     }
     Duration left = Duration.between(in.now(), kept.stepStartedAt().plus(in.settings().interval()));
     if (left.compareTo(Duration.ZERO) > 0) {

@@ -14,7 +14,10 @@ import java.util.Optional;
  *       Ready False; Terminal removed; Progressing kept as it was.
  *   <li>Terminal: Terminal True; ResourceSynced and Ready False; Recoverable and Progressing removed.
  * </ul>
- * Adopted is set True when this reconcile adopted something, and then kept.
+ * Adopted is set True when this reconcile adopted something, and then kept. The kstatus pair that
+ * Flux, Argo CD and kstatus-based tools read is derived from the same verdict: {@code Reconciling}
+ * True while Progressing or Recoverable, {@code Stalled} True while Terminal, each removed otherwise
+ * (kstatus reads an absent condition as False).
  */
 public final class ConditionPolicy {
 
@@ -25,6 +28,23 @@ public final class ConditionPolicy {
   private ConditionPolicy() {}
 
   public static Conditions apply(Conditions conditions, Verdict verdict, Optional<String> adopted) {
+    applyAck(conditions, verdict, adopted);
+    if (verdict instanceof Verdict.Progressing progressing) {
+      return conditions.remove(Conditions.STALLED)
+          .set(Conditions.RECONCILING, Conditions.TRUE, progressing.reason(), progressing.message());
+    }
+    if (verdict instanceof Verdict.Recoverable recoverable) {
+      return conditions.remove(Conditions.STALLED)
+          .set(Conditions.RECONCILING, Conditions.TRUE, REASON_RETRYING, recoverable.message());
+    }
+    if (verdict instanceof Verdict.Terminal terminal) {
+      return conditions.remove(Conditions.RECONCILING)
+          .set(Conditions.STALLED, Conditions.TRUE, terminal.reason(), terminal.message());
+    }
+    return conditions.remove(Conditions.RECONCILING).remove(Conditions.STALLED);
+  }
+
+  private static Conditions applyAck(Conditions conditions, Verdict verdict, Optional<String> adopted) {
     adopted.ifPresent(what -> conditions.set(Conditions.ADOPTED, Conditions.TRUE, REASON_ADOPTED,
         "adopted the existing " + what));
     if (verdict instanceof Verdict.Synced) {

@@ -22,6 +22,10 @@ public final class Conditions {
   public static final String RECOVERABLE = "ACK.Recoverable";
   public static final String ADOPTED = "ACK.Adopted";
   public static final String PROGRESSING = "Progressing";
+  /** kstatus: True while work is in flight (progressing or retrying); absent when not. */
+  public static final String RECONCILING = "Reconciling";
+  /** kstatus: True when a human must act; absent when not. */
+  public static final String STALLED = "Stalled";
 
   public static final String TRUE = "True";
   public static final String FALSE = "False";

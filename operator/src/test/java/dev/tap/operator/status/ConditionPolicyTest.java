@@ -28,7 +28,8 @@ class ConditionPolicyTest {
   @Test
   void synced_sets_ready_and_synced_and_clears_every_trouble() {
     Conditions before = empty().set(Conditions.TERMINAL, "True", "NotOwned", "x")
-        .set(Conditions.RECOVERABLE, "True", "Retrying", "x").set(Conditions.PROGRESSING, "True", "Progressing", "x");
+        .set(Conditions.RECOVERABLE, "True", "Retrying", "x").set(Conditions.PROGRESSING, "True", "Progressing", "x")
+        .set(Conditions.RECONCILING, "True", "Progressing", "x").set(Conditions.STALLED, "True", "NotOwned", "x");
 
     Conditions after = ConditionPolicy.apply(before, new Verdict.Synced(), Optional.empty());
 
@@ -46,7 +47,7 @@ class ConditionPolicyTest {
 
     assertThat(summary(after)).containsExactlyInAnyOrderEntriesOf(Map.of(
         Conditions.PROGRESSING, "True Progressing", Conditions.RESOURCE_SYNCED, "False Progressing",
-        Conditions.READY, "False Progressing"));
+        Conditions.READY, "False Progressing", Conditions.RECONCILING, "True Progressing"));
     assertThat(after.asList()).allSatisfy(c -> assertThat(c.getMessage()).isEqualTo("creating the table"));
   }
 
@@ -59,7 +60,8 @@ class ConditionPolicyTest {
 
     assertThat(summary(after)).containsExactlyInAnyOrderEntriesOf(Map.of(
         Conditions.RECOVERABLE, "True Retrying", Conditions.RESOURCE_SYNCED, "Unknown Retrying",
-        Conditions.READY, "False Retrying", Conditions.PROGRESSING, "True Progressing"));
+        Conditions.READY, "False Retrying", Conditions.PROGRESSING, "True Progressing",
+        Conditions.RECONCILING, "True Retrying"));
   }
 
   @Test
@@ -69,7 +71,8 @@ class ConditionPolicyTest {
     Conditions after = ConditionPolicy.apply(before, new Verdict.Terminal("NotOwned", "table t is not ours"), Optional.empty());
 
     assertThat(summary(after)).containsExactlyInAnyOrderEntriesOf(Map.of(
-        Conditions.TERMINAL, "True NotOwned", Conditions.RESOURCE_SYNCED, "False NotOwned", Conditions.READY, "False NotOwned"));
+        Conditions.TERMINAL, "True NotOwned", Conditions.RESOURCE_SYNCED, "False NotOwned", Conditions.READY, "False NotOwned",
+        Conditions.STALLED, "True NotOwned"));
     assertThat(after.find(Conditions.RESOURCE_SYNCED).orElseThrow().getMessage())
         .isEqualTo("a human must act first: table t is not ours");
   }
