@@ -2,6 +2,7 @@ package dev.tap.operator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tap.operator.metrics.OperatorMetrics;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Kubernetes probes for the operator pod: {@code /healthz} answers 200 once the operator has started,
- * {@code /readyz} while every informer is healthy (connected and watching); 503 otherwise.
+ * {@code /readyz} while every informer is healthy (connected and watching); 503 otherwise; and
+ * {@code /metrics} for Prometheus ({@link OperatorMetrics}).
  */
 public final class HealthEndpoints implements AutoCloseable {
 
@@ -21,8 +23,16 @@ public final class HealthEndpoints implements AutoCloseable {
     this.server = server;
   }
 
-  public static HealthEndpoints start(int port, RuntimeInfo runtime) throws IOException {
+  public static HealthEndpoints start(int port, RuntimeInfo runtime, OperatorMetrics metrics) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/metrics", exchange -> {
+      byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
     server.createContext("/healthz", exchange -> answer(exchange, runtime::isStarted));
     server.createContext("/readyz", exchange -> answer(exchange,
         () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy()));

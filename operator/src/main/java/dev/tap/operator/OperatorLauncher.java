@@ -3,6 +3,7 @@ package dev.tap.operator;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.HookedAwsClients;
+import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.events.KubernetesChangeRecorder;
@@ -30,6 +31,13 @@ public final class OperatorLauncher {
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
       Optional<LeaderElectionConfiguration> election) {
+    return create(client, aws, pacing, regions, changes, settings, clock, election, new OperatorMetrics());
+  }
+
+  /** With the metrics {@code /metrics} shows: JOSDK's, the AWS calls', time to Ready and rollout phases. */
+  public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
+      KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
+      Optional<LeaderElectionConfiguration> election, OperatorMetrics metrics) {
     // Status is patched with JSON merge patches rather than server-side apply, which the
     // in-process API server of tests and the sandbox does not implement.
     Operator operator = new Operator(o -> {
@@ -37,11 +45,13 @@ public final class OperatorLauncher {
           .withUseSSAToPatchPrimaryResource(false)
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withCloseClientOnStop(false)
-          .withReconciliationTerminationTimeout(settings.stopTimeout());
+          .withReconciliationTerminationTimeout(settings.stopTimeout())
+          .withMetrics(metrics.josdk());
       election.ifPresent(o::withLeaderElectionConfiguration);
     });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
-        new HookedAwsClients(aws, pacing), regions, changes, settings, clock, new KubernetesSecrets(client), pacing), override -> override.withRetry(settings.retry()));
+        new HookedAwsClients(new HookedAwsClients(aws, pacing), metrics), regions, changes, settings, clock,
+        new KubernetesSecrets(client), pacing, metrics), override -> override.withRetry(settings.retry()));
     return operator;
   }
 }

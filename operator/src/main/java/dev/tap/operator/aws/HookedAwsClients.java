@@ -53,14 +53,22 @@ public final class HookedAwsClients implements AwsClients {
         return InvocationHandler.invokeDefault(proxy, method, args);
       }
       String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
-      if (operation) {
-        hook.before(service, region, name);
-      }
       Object result;
       try {
+        if (operation) {
+          hook.before(service, region, name);
+        }
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
+        if (operation) {
+          hook.failed(service, region, name, e.getCause());
+        }
         throw e.getCause();
+      } catch (RuntimeException e) {
+        if (operation) {
+          hook.failed(service, region, name, e);
+        }
+        throw e;
       }
       if (operation) {
         hook.after(service, region, name);

@@ -5,6 +5,7 @@ import dev.tap.operator.OperatorLauncher;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.SdkAwsClients;
+import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -50,13 +51,14 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       SdkAwsClients aws = SdkAwsClients.fromEnvironment();
+      OperatorMetrics metrics = new OperatorMetrics();
       Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(quotaShare, Clock.systemUTC()),
           RegionResolver.fromEnvironment(System.getenv()),
           new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC(),
           leaderElection ? Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
-              .withLeaseNamespace(leaseNamespace).build()) : Optional.empty());
+              .withLeaseNamespace(leaseNamespace).build()) : Optional.empty(), metrics);
       operator.start();
-      HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo());
+      HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         health.close();
         operator.stop();

@@ -18,6 +18,7 @@ import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.function.FunctionDependent;
 import dev.tap.operator.function.SecretStore;
+import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.scaling.ScalingDependent;
 import dev.tap.operator.restapi.RestApiDependent;
@@ -33,6 +34,7 @@ import dev.tap.operator.workflow.DependentOutcome;
 import dev.tap.operator.workflow.OutcomeReady;
 import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -53,6 +55,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkf
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +119,12 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   private final Clock clock;
   private final SecretStore secrets;
   private final AwsPacing pacing;
+  private final OperatorMetrics metrics;
 
   /** {@code aws} are paced by {@code pacing} already; the reconciler only asks it whether a whole pass fits. */
   public ServerlessApiReconciler(ServerlessApiValidator validator, AwsClients aws, RegionResolver regions,
-      ChangeRecorder changes, OperatorSettings settings, Clock clock, SecretStore secrets, AwsPacing pacing) {
+      ChangeRecorder changes, OperatorSettings settings, Clock clock, SecretStore secrets, AwsPacing pacing,
+      OperatorMetrics metrics) {
     this.validator = validator;
     this.aws = aws;
     this.regions = regions;
@@ -128,6 +133,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     this.clock = clock;
     this.secrets = secrets;
     this.pacing = pacing;
+    this.metrics = metrics;
   }
 
   @Override
@@ -182,7 +188,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     outcomes.forEach(outcome -> outcome.writeStatus(status));
     Optional<String> adopted = adopted(outcomes);
     Optional<Duration> earliest = outcomes.stream().flatMap(o -> o.lookAgainIn().stream()).min(Comparator.naturalOrder());
+    metrics.rolloutPhase(id(resource), status.getRollout() == null ? null : status.getRollout().getPhase());
     if (result.allDependentResourcesReady()) {
+      recordTimeToReady(resource);
       ConditionPolicy.apply(conditions, new Verdict.Synced(), adopted);
       return answer(resource, statusBefore, status, conditions, earlier(settings.resyncInterval(), earliest));
     }
@@ -190,6 +198,16 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     ConditionPolicy.apply(conditions, new Verdict.Progressing(first.map(DependentOutcome::reason).orElse(REASON_PROGRESSING),
         first.map(DependentOutcome::progress).orElse("reconciling")), adopted);
     return answer(resource, statusBefore, status, conditions, earlier(settings.pollInterval(), earliest));
+  }
+
+  /** Ready again: how long since the status last turned not-ready (the first reconcile of the change). */
+  private void recordTimeToReady(ServerlessApi resource) {
+    Optional<Condition> ready = resource.getStatus() == null
+        || resource.getStatus().getConditions() == null ? Optional.empty() : resource.getStatus().getConditions().stream()
+        .filter(c -> Conditions.READY.equals(c.getType())).findFirst();
+    ready.filter(c -> !Conditions.TRUE.equals(c.getStatus()) && c.getLastTransitionTime() != null)
+        .map(c -> Duration.between(Instant.parse(c.getLastTransitionTime()), clock.instant()))
+        .filter(d -> !d.isNegative()).ifPresent(metrics::readyAfter);
   }
 
   /** Patches status only when it changed, so a converged resource costs the API server nothing. */
@@ -271,6 +289,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
    */
   @Override
   public DeleteControl cleanup(ServerlessApi resource, Context<ServerlessApi> context) {
+    metrics.rolloutPhase(id(resource), null);
     DeletionPolicy policy = DeletionPolicies.resolve(resource);
     // What exists in AWS is what the recorded identity names, whatever the spec says now.
     ServerlessApi asCreated = ResourceIdentity.asRecorded(resource);
