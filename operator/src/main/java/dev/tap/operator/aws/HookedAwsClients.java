@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.core.SdkRequest;
  */
 public final class HookedAwsClients implements AwsClients {
 
+  /** {@code service:Operation} of every operation the operator sent in this JVM: what the IAM policy is checked against. */
+  private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+
   private final AwsClients delegate;
   private final AwsCallHook hook;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
@@ -24,6 +28,11 @@ public final class HookedAwsClients implements AwsClients {
   public HookedAwsClients(AwsClients delegate, AwsCallHook hook) {
     this.delegate = delegate;
     this.hook = hook;
+  }
+
+  /** {@code service:Operation} of every operation sent through hooked clients in this JVM. */
+  public static Set<String> sentInThisJvm() {
+    return Set.copyOf(SENT);
   }
 
   @Override
@@ -56,6 +65,7 @@ public final class HookedAwsClients implements AwsClients {
       Object result;
       try {
         if (operation) {
+          SENT.add(service.name() + ":" + name);
           hook.before(service, region, name);
         }
         result = method.invoke(target, args);
