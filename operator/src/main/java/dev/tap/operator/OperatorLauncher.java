@@ -31,13 +31,17 @@ public final class OperatorLauncher {
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
       Optional<LeaderElectionConfiguration> election) {
-    return create(client, aws, pacing, regions, changes, settings, clock, election, new OperatorMetrics());
+    return create(client, aws, pacing, regions, changes, settings, clock, election, new OperatorMetrics(),
+        OperatorScope.EVERYTHING);
   }
 
-  /** With the metrics {@code /metrics} shows: JOSDK's, the AWS calls', time to Ready and rollout phases. */
+  /**
+   * With the metrics {@code /metrics} shows (JOSDK's, the AWS calls', time to Ready, rollout phases),
+   * serving only the resources in {@code scope}.
+   */
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
-      Optional<LeaderElectionConfiguration> election, OperatorMetrics metrics) {
+      Optional<LeaderElectionConfiguration> election, OperatorMetrics metrics, OperatorScope scope) {
     // Status is patched with JSON merge patches rather than server-side apply, which the
     // in-process API server of tests and the sandbox does not implement.
     Operator operator = new Operator(o -> {
@@ -51,7 +55,10 @@ public final class OperatorLauncher {
     });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
         new HookedAwsClients(new HookedAwsClients(aws, pacing), metrics), regions, changes, settings, clock,
-        new KubernetesSecrets(client), pacing, metrics), override -> override.withRetry(settings.retry()));
+        new KubernetesSecrets(client), pacing, metrics), override -> {
+          override.withRetry(settings.retry());
+          scope.applyTo(override);
+        });
     return operator;
   }
 }

@@ -71,7 +71,7 @@ class HealthEndpointsTest {
     aws.faults().throttle("dynamodb", 2);
     OperatorMetrics metrics = new OperatorMetrics();
     Operator operator = OperatorLauncher.create(client, aws, AwsPacing.none(clock), new RegionResolver("us-east-1"),
-        new KubernetesChangeRecorder(client, clock), OperatorHarness.FAST, clock, Optional.empty(), metrics);
+        new KubernetesChangeRecorder(client, clock), OperatorHarness.FAST, clock, Optional.empty(), metrics, OperatorScope.EVERYTHING);
     var resources = client.resources(ServerlessApi.class).inNamespace(OperatorHarness.NAMESPACE);
     try (HealthEndpoints health = HealthEndpoints.start(0, operator.getRuntimeInfo(), metrics)) {
       operator.start();

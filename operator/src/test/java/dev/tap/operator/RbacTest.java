@@ -90,14 +90,14 @@ class RbacTest {
       requests = operator.kubernetesRequests.requests();
     }
 
-    List<Rule> rules = rules(Path.of("..", "deploy", "rbac.yaml"));
+    List<Rule> rules = rules(Path.of("..", "deploy", "base", "rbac.yaml"));
     Set<Access> accesses = new LinkedHashSet<>();
     for (KubernetesRequestLog.Request request : requests) {
       if (request.path().startsWith("/apis/authorization.k8s.io/")) {
         continue;
       }
       Access access = access(request);
-      assertThat(rules).as("%s %s?%s is allowed by deploy/rbac.yaml", request.method(), request.path(), request.query())
+      assertThat(rules).as("%s %s?%s is allowed by deploy/base/rbac.yaml", request.method(), request.path(), request.query())
           .anySatisfy(rule -> assertThat(rule.allows(access)).isTrue());
       accesses.add(access);
     }
@@ -105,7 +105,7 @@ class RbacTest {
       for (String group : rule.groups()) {
         for (String resource : rule.resources()) {
           for (String verb : rule.verbs()) {
-            assertThat(accesses).as("deploy/rbac.yaml grants %s on %s/%s%s: never used", verb, group, resource,
+            assertThat(accesses).as("deploy/base/rbac.yaml grants %s on %s/%s%s: never used", verb, group, resource,
                 rule.names().isEmpty() ? "" : " " + rule.names())
                 .anySatisfy(a -> assertThat(a.group().equals(group) && a.resource().equals(resource)
                     && a.verb().equals(verb) && rule.allows(a)).isTrue());

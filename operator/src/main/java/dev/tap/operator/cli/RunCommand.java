@@ -2,19 +2,21 @@ package dev.tap.operator.cli;
 
 import dev.tap.operator.HealthEndpoints;
 import dev.tap.operator.OperatorLauncher;
+import dev.tap.operator.OperatorScope;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.SdkAwsClients;
-import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.events.KubernetesChangeRecorder;
+import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.reconciler.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.io.IOException;
-import java.util.Optional;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -33,6 +35,15 @@ final class RunCommand implements Callable<Integer> {
       description = {"This deployment's share of the account's AWS control-plane quotas, in (0, 1] (default ${DEFAULT-VALUE}).",
           "Give each of several operator deployments on one account its share, such as 0.5 for two."})
   double quotaShare;
+
+  @Option(names = "--namespaces", split = ",", paramLabel = "NAMESPACE",
+      description = {"Serve only ServerlessApis in these namespaces (default: all).",
+          "With several operator deployments on one cluster, give each its namespaces or --selector."})
+  Set<String> namespaces = Set.of();
+
+  @Option(names = "--selector", paramLabel = "LABEL_SELECTOR",
+      description = "Serve only ServerlessApis matching this label selector, such as tap.dev/shard=a (default: all).")
+  String selector;
 
   @Option(names = "--leader-election", defaultValue = "true", negatable = true, fallbackValue = "true",
       description = "Only the holder of a Lease reconciles, so two operator pods never act at once (default ${DEFAULT-VALUE}).")
@@ -56,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
           RegionResolver.fromEnvironment(System.getenv()),
           new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC(),
           leaderElection ? Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
-              .withLeaseNamespace(leaseNamespace).build()) : Optional.empty(), metrics);
+              .withLeaseNamespace(leaseNamespace).build()) : Optional.empty(), metrics,
+          new OperatorScope(namespaces, selector));
       operator.start();
       HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

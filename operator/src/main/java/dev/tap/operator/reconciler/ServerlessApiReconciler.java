@@ -41,6 +41,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -379,6 +380,10 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   private static Map<String, Exception> failuresOf(Exception e) {
     if (e instanceof AggregatedOperatorException aggregated) {
       return aggregated.getAggregatedExceptions();
+    }
+    // JOSDK's metrics wrap what the reconcile threw in an OperatorException.
+    if (e instanceof OperatorException && e.getCause() instanceof Exception cause) {
+      return failuresOf(cause);
     }
     return Map.of("reconcile", e);
   }
