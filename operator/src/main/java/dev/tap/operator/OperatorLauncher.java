@@ -21,27 +21,40 @@ public final class OperatorLauncher {
 
   private OperatorLauncher() {}
 
+  /**
+   * How one operator runs beyond its clients: timing, clock, leader election (none by default), the
+   * metrics {@code /metrics} shows, and which resources it serves (all by default).
+   */
+  public record Options(OperatorSettings settings, Clock clock, Optional<LeaderElectionConfiguration> election,
+      OperatorMetrics metrics, OperatorScope scope) {
+
+    public static Options of(OperatorSettings settings, Clock clock) {
+      return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING);
+    }
+
+    /** Of several operators on one cluster, only the holder of the Lease reconciles. */
+    public Options electedBy(LeaderElectionConfiguration lease) {
+      return new Options(settings, clock, Optional.of(lease), metrics, scope);
+    }
+
+    public Options measuredBy(OperatorMetrics registry) {
+      return new Options(settings, clock, election, registry, scope);
+    }
+
+    public Options serving(OperatorScope served) {
+      return new Options(settings, clock, election, metrics, served);
+    }
+  }
+
   /** {@code pacing} is shared by every resource: one account's quotas, whatever the number of resources. */
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock) {
-    return create(client, aws, pacing, regions, changes, settings, clock, Optional.empty());
+    return create(client, aws, pacing, regions, changes, Options.of(settings, clock));
   }
 
-  /** With leader election: of several operators on one cluster, only the holder of the Lease reconciles. */
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
-      KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
-      Optional<LeaderElectionConfiguration> election) {
-    return create(client, aws, pacing, regions, changes, settings, clock, election, new OperatorMetrics(),
-        OperatorScope.EVERYTHING);
-  }
-
-  /**
-   * With the metrics {@code /metrics} shows (JOSDK's, the AWS calls', time to Ready, rollout phases),
-   * serving only the resources in {@code scope}.
-   */
-  public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
-      KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock,
-      Optional<LeaderElectionConfiguration> election, OperatorMetrics metrics, OperatorScope scope) {
+      KubernetesChangeRecorder changes, Options options) {
+    OperatorSettings settings = options.settings();
     // Status is patched with JSON merge patches rather than server-side apply, which the
     // in-process API server of tests and the sandbox does not implement.
     Operator operator = new Operator(o -> {
@@ -50,14 +63,14 @@ public final class OperatorLauncher {
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withCloseClientOnStop(false)
           .withReconciliationTerminationTimeout(settings.stopTimeout())
-          .withMetrics(metrics.josdk());
-      election.ifPresent(o::withLeaderElectionConfiguration);
+          .withMetrics(options.metrics().josdk());
+      options.election().ifPresent(o::withLeaderElectionConfiguration);
     });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
-        new HookedAwsClients(new HookedAwsClients(aws, pacing), metrics), regions, changes, settings, clock,
-        new KubernetesSecrets(client), pacing, metrics), override -> {
+        new HookedAwsClients(new HookedAwsClients(aws, pacing), options.metrics()), regions, changes, settings,
+        options.clock(), new KubernetesSecrets(client), pacing, options.metrics()), override -> {
           override.withRetry(settings.retry());
-          scope.applyTo(override);
+          options.scope().applyTo(override);
         });
     return operator;
   }

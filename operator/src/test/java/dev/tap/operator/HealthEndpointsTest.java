@@ -19,7 +19,6 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.status.Conditions;
 import dev.tap.testsupport.JumpingClock;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -71,7 +70,7 @@ class HealthEndpointsTest {
     aws.faults().throttle("dynamodb", 2);
     OperatorMetrics metrics = new OperatorMetrics();
     Operator operator = OperatorLauncher.create(client, aws, AwsPacing.none(clock), new RegionResolver("us-east-1"),
-        new KubernetesChangeRecorder(client, clock), OperatorHarness.FAST, clock, Optional.empty(), metrics, OperatorScope.EVERYTHING);
+        new KubernetesChangeRecorder(client, clock), OperatorLauncher.Options.of(OperatorHarness.FAST, clock).measuredBy(metrics));
     var resources = client.resources(ServerlessApi.class).inNamespace(OperatorHarness.NAMESPACE);
     try (HealthEndpoints health = HealthEndpoints.start(0, operator.getRuntimeInfo(), metrics)) {
       operator.start();

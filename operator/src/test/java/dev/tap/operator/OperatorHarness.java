@@ -80,7 +80,8 @@ public final class OperatorHarness implements AutoCloseable {
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)
             .addOrReplaceInterceptor("record", kubernetesRequests)).build();
     Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
-        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), settings, clock, election);
+        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), election.map(OperatorLauncher.Options.of(settings, clock)::electedBy)
+        .orElse(OperatorLauncher.Options.of(settings, clock)));
     operator.start();
     return new Running(operator, own, crash);
   }

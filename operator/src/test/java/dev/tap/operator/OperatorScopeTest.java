@@ -10,14 +10,12 @@ import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
-import dev.tap.operator.metrics.OperatorMetrics;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +42,8 @@ class OperatorScopeTest {
     SimulatedAws aws = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     Operator operator = OperatorLauncher.create(client, aws, AwsPacing.none(Clock.systemUTC()),
         new RegionResolver(OperatorHarness.REGION), new KubernetesChangeRecorder(client, Clock.systemUTC()),
-        OperatorHarness.FAST, Clock.systemUTC(), Optional.empty(), new OperatorMetrics(),
-        new OperatorScope(Set.of("team-a"), "tap.dev/shard=1"));
+        OperatorLauncher.Options.of(OperatorHarness.FAST, Clock.systemUTC())
+            .serving(new OperatorScope(Set.of("team-a"), "tap.dev/shard=1")));
     operator.start();
     try {
       create("team-a", "mine", Map.of("tap.dev/shard", "1"));

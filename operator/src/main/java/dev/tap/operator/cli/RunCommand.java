@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +56,13 @@ final class RunCommand implements Callable<Integer> {
       description = "The Lease's namespace: the operator's own (default ${DEFAULT-VALUE}, from POD_NAMESPACE).")
   String leaseNamespace;
 
+  private OperatorLauncher.Options options(OperatorMetrics metrics) {
+    OperatorLauncher.Options options = OperatorLauncher.Options.of(OperatorSettings.PRODUCTION, Clock.systemUTC())
+        .measuredBy(metrics).serving(new OperatorScope(namespaces, selector));
+    return leaderElection ? options.electedBy(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
+        .withLeaseNamespace(leaseNamespace).build()) : options;
+  }
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     CountDownLatch stopped = new CountDownLatch(1);
@@ -65,10 +71,7 @@ final class RunCommand implements Callable<Integer> {
       OperatorMetrics metrics = new OperatorMetrics();
       Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(quotaShare, Clock.systemUTC()),
           RegionResolver.fromEnvironment(System.getenv()),
-          new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorSettings.PRODUCTION, Clock.systemUTC(),
-          leaderElection ? Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
-              .withLeaseNamespace(leaseNamespace).build()) : Optional.empty(), metrics,
-          new OperatorScope(namespaces, selector));
+          new KubernetesChangeRecorder(client, Clock.systemUTC()), options(metrics));
       operator.start();
       HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

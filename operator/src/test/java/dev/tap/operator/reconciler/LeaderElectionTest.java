@@ -21,7 +21,6 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Two operator pods on one cluster: only the holder of the Lease reconciles; the other takes over when it goes. */
@@ -33,8 +32,8 @@ class LeaderElectionTest {
 
   private static Operator pod(String identity, SimulatedAws aws) {
     return OperatorLauncher.create(client, aws, AwsPacing.none(Clock.systemUTC()), new RegionResolver(OperatorHarness.REGION),
-        new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorHarness.FAST, Clock.systemUTC(),
-        Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
+        new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorLauncher.Options.of(OperatorHarness.FAST,
+        Clock.systemUTC()).electedBy(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
             .withLeaseNamespace("tap-system").withIdentity(identity)
             .withLeaseDuration(Duration.ofSeconds(2)).withRenewDeadline(Duration.ofMillis(1500))
             .withRetryPeriod(Duration.ofMillis(200)).withExitOnStopLeading(false).build()));
