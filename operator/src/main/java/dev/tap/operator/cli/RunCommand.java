@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--health-port", defaultValue = "8081", paramLabel = "PORT",
-      description = "Port of the /healthz and /readyz probes (default ${DEFAULT-VALUE}).")
+      description = "Port of the /healthz and /readyz probes and of /metrics (default ${DEFAULT-VALUE}).")
   int healthPort;
 
   @Option(names = "--aws-quota-share", defaultValue = "1", paramLabel = "FRACTION",
