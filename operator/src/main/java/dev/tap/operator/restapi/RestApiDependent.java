@@ -84,15 +84,15 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
       ApiDefinition definition, String stageName, String sourceArn, ObservedApi observed, RestApiAction action) {
     String id = observed.id();
     if (action instanceof RestApiAction.Deploy deploy) {
-      String deploymentId = service.importAndDeploy(id, definition);
+      RestApiService.Deployed deployment = service.deploy(id, definition);
       if (deploy.stageExists()) {
         service.updateStage(id, stageName, List.of(PatchOperation.builder().op("replace").path("/deploymentId")
-            .value(deploymentId).build()));
+            .value(deployment.id()).build()));
       } else {
-        service.createStage(id, stageName, deploymentId);
+        service.createStage(id, stageName, deployment.id());
       }
       session.changed(api, "DeployedApi", "REST API " + id + ": definition " + definition.hash() + " deployed ("
-          + deploymentId + ") to stage " + stageName);
+          + deployment.id() + (deployment.existed() ? ", made earlier" : "") + ") to stage " + stageName);
     } else if (action instanceof RestApiAction.UpdateStage update) {
       service.updateStage(id, stageName, update.patches());
       session.changed(api, "UpdatedStage", "REST API " + id + " stage " + stageName + ": " + update.patches().stream()

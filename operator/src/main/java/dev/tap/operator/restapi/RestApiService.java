@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
+import software.amazon.awssdk.services.apigateway.model.Deployment;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
@@ -101,10 +102,25 @@ final class RestApiService {
   }
 
   /** PutRestApi (overwrite) and CreateDeployment; returns the deployment's id. */
-  String importAndDeploy(String apiId, ApiDefinition definition) {
+  /** A deployment of {@code definition}, and whether it was made before this call. */
+  record Deployed(String id, boolean existed) {}
+
+  /**
+   * The deployment of {@code definition}: one made earlier, found by the hash in its description (a
+   * crash may have come between creating it and pointing the stage at it), else the definition is
+   * imported and deployed anew. Deployments are snapshots, so an earlier one of the same hash serves
+   * exactly this definition.
+   */
+  Deployed deploy(String apiId, ApiDefinition definition) {
+    String description = DEFINITION_PREFIX + definition.hash();
+    Optional<String> earlier = apiGateway.getDeploymentsPaginator(r -> r.restApiId(apiId).limit(500)).items().stream()
+        .filter(d -> description.equals(d.description())).map(Deployment::id).findFirst();
+    if (earlier.isPresent()) {
+      return new Deployed(earlier.get(), true);
+    }
     apiGateway.putRestApi(r -> r.restApiId(apiId).mode(PutMode.OVERWRITE).failOnWarnings(true)
         .body(SdkBytes.fromUtf8String(definition.json())));
-    return apiGateway.createDeployment(r -> r.restApiId(apiId).description(DEFINITION_PREFIX + definition.hash())).id();
+    return new Deployed(apiGateway.createDeployment(r -> r.restApiId(apiId).description(description)).id(), false);
   }
 
   void createStage(String apiId, String stageName, String deploymentId) {

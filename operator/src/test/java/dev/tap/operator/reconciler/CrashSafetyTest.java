@@ -166,5 +166,8 @@ class CrashSafetyTest {
     assertThat(operator.aws.cloudWatch(REGION).state().peekAlarms()).extracting(MetricAlarm::alarmName)
         .containsExactlyInAnyOrder(name + "-api-errors-prod", name + "-lambda-errors-prod");
     assertThat(operator.aws.apiGateway(REGION).state().peekIds()).hasSize(1);
+    String apiId = operator.aws.apiGateway(REGION).state().peekIds().get(0);
+    assertThat(operator.aws.apiGateway(REGION).getDeployments(r -> r.restApiId(apiId)).items()).as("one deployment")
+        .hasSize(1);
   }
 }
