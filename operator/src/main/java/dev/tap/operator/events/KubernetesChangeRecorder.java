@@ -11,6 +11,8 @@ import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +33,27 @@ public final class KubernetesChangeRecorder implements ChangeRecorder {
   private static final String COMPONENT = "tap-operator";
   /** Events remembered for counting; older ones are looked up again (or re-created) when they repeat. */
   private static final int REMEMBERED = 4096;
+  private static final int STRIPES = 64;
 
   private final KubernetesClient client;
   private final Clock clock;
   private final List<BiConsumer<ServerlessApi, String>> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, Event> recent = new LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<String, Event> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
       return size() > REMEMBERED;
     }
-  };
+  });
+  /**
+   * One Event is written by one thread at a time (so a repeat is counted, not created twice); Events
+   * of other changes, and other resources, go on meanwhile.
+   */
+  private final Object[] stripes = new Object[STRIPES];
 
   public KubernetesChangeRecorder(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    Arrays.setAll(stripes, i -> new Object());
   }
 
   /** Called with the resource and a one-line description of each change. */
@@ -66,9 +75,15 @@ public final class KubernetesChangeRecorder implements ChangeRecorder {
     }
   }
 
-  private synchronized void record(ServerlessApi api, String reason, String message) {
-    String namespace = api.getMetadata().getNamespace();
+  private void record(ServerlessApi api, String reason, String message) {
     String eventName = api.getMetadata().getName() + "." + Digest.shortSha256(api.getMetadata().getUid() + "\n" + reason + "\n" + message);
+    synchronized (stripes[Math.floorMod(eventName.hashCode(), STRIPES)]) {
+      recordOne(api, eventName, reason, message);
+    }
+  }
+
+  private void recordOne(ServerlessApi api, String eventName, String reason, String message) {
+    String namespace = api.getMetadata().getNamespace();
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     var events = client.v1().events().inNamespace(namespace);
     if (!recent.containsKey(eventName)) {

@@ -7,8 +7,14 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -17,13 +23,22 @@ class KubernetesChangeRecorderTest {
   static KubernetesClient client;
 
   private static ServerlessApi resource() {
-    ServerlessApi api = OperatorHarness.sample("dev.yaml", "noisy", a -> a);
+    return resource("noisy");
+  }
+
+  private static ServerlessApi resource(String name) {
+    ServerlessApi api = OperatorHarness.sample("dev.yaml", name, a -> a);
     api.getMetadata().setUid("4b6f3c3e-0000-4000-8000-000000000001");
     return api;
   }
 
   private List<Event> events() {
-    return client.v1().events().inNamespace(OperatorHarness.NAMESPACE).list().getItems();
+    return events("noisy");
+  }
+
+  private List<Event> events(String name) {
+    return client.v1().events().inNamespace(OperatorHarness.NAMESPACE).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
   }
 
   @Test
@@ -43,5 +58,38 @@ class KubernetesChangeRecorderTest {
         .awsChange(resource(), "UpdatedTable", "table noisy-items-dev: table capacity 1/1 -> 2/2");
     assertThat(events()).hasSize(2).filteredOn(e -> e.getReason().equals("UpdatedTable")).singleElement()
         .satisfies(e -> assertThat(e.getCount()).isEqualTo(6));
+  }
+
+  @Test
+  void an_event_write_that_hangs_holds_up_only_its_own_change() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Interceptor stall = new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (request.bodyString() != null && request.bodyString().contains("StalledChange")) {
+          entered.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    };
+    try (KubernetesClient stalling = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("stall", stall)).build()) {
+      KubernetesChangeRecorder recorder = new KubernetesChangeRecorder(stalling, Clock.systemUTC());
+      Thread stalled = new Thread(() -> recorder.awsChange(resource("stalled"), "StalledChange", "an Event write that hangs"));
+      stalled.start();
+      assertThat(entered.await(30, TimeUnit.SECONDS)).as("the first Event write is hanging").isTrue();
+
+      recorder.awsChange(resource("stalled"), "PublishedVersion", "function stalled-api-dev: published version 2");
+
+      assertThat(events("stalled")).extracting(Event::getReason).contains("PublishedVersion").doesNotContain("StalledChange");
+      release.countDown();
+      stalled.join(30_000);
+      assertThat(events("stalled")).extracting(Event::getReason).contains("StalledChange");
+    }
   }
 }
