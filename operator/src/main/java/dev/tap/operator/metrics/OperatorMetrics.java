@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -78,10 +79,10 @@ public final class OperatorMetrics implements AwsCallHook {
 
   /** The rollout phase of {@code resource} (namespace/name); null when it has none, or is gone. */
   public void rolloutPhase(String resource, String phase) {
-    if (phase == null) {
-      phases.remove(resource);
-    } else {
-      phases.put(resource, phase);
+    String before = phase == null ? phases.remove(resource) : phases.put(resource, phase);
+    if (Objects.equals(before, phase)) {
+      // Called on every reconcile: the gauge's rows are rebuilt only when a phase changes.
+      return;
     }
     rollouts.register(phases.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("resource", e.getKey(),
         "phase", e.getValue()), 1)).toList(), true);

@@ -34,7 +34,6 @@ import dev.tap.operator.workflow.DependentOutcome;
 import dev.tap.operator.workflow.OutcomeReady;
 import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -203,10 +202,8 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
 
   /** Ready again: how long since the status last turned not-ready (the first reconcile of the change). */
   private void recordTimeToReady(ServerlessApi resource) {
-    Optional<Condition> ready = resource.getStatus() == null
-        || resource.getStatus().getConditions() == null ? Optional.empty() : resource.getStatus().getConditions().stream()
-        .filter(c -> Conditions.READY.equals(c.getType())).findFirst();
-    ready.filter(c -> !Conditions.TRUE.equals(c.getStatus()) && c.getLastTransitionTime() != null)
+    conditionsOf(resource).find(Conditions.READY)
+        .filter(c -> !Conditions.TRUE.equals(c.getStatus()) && c.getLastTransitionTime() != null)
         .map(c -> Duration.between(Instant.parse(c.getLastTransitionTime()), clock.instant()))
         .filter(d -> !d.isNegative()).ifPresent(metrics::readyAfter);
   }
@@ -242,17 +239,12 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
         log.warn("{}: {} failed unexpectedly", id(resource), where, failure);
       }
     });
-    Optional<Map.Entry<String, Exception>> terminal = failures.entrySet().stream()
-        .filter(f -> AwsFailures.isTerminal(f.getValue())).findFirst();
+    Optional<Verdict.Terminal> terminal = terminalVerdict(failures, "");
     if (terminal.isPresent()) {
-      Exception failure = terminal.get().getValue();
-      String reason = failure instanceof TerminalException t ? t.reason() : "AwsRejected";
-      String message = terminal.get().getKey() + ": " + AwsFailures.describe(failure);
-      log.warn("{}: terminal: {}", id(resource), message);
-      ConditionPolicy.apply(conditions, new Verdict.Terminal(reason, message), Optional.empty());
+      log.warn("{}: terminal: {}", id(resource), terminal.get().message());
+      ConditionPolicy.apply(conditions, terminal.get(), Optional.empty());
       // No retries; but AWS may change under us (the other owner lets go), so look again at resync pace.
-      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
-          .rescheduleAfter(settings.resyncInterval());
+      return noRetryLookingAgainIn(resource, status, conditions, settings.resyncInterval());
     }
     List<RetryLaterException> refusedUntil = failures.values().stream().filter(RetryLaterException.class::isInstance)
         .map(RetryLaterException.class::cast).toList();
@@ -262,8 +254,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       log.info("{}: recoverable at a known time: {}", id(resource), message);
       ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
       // Retried when AWS said it would allow it, not with a backoff that would only be refused again.
-      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
-          .rescheduleAfter(earlier(settings.resyncInterval(), Optional.of(wait)));
+      return noRetryLookingAgainIn(resource, status, conditions, wait);
     }
     if (failures.values().stream().allMatch(QuotaWaitException.class::isInstance)) {
       Duration wait = failures.values().stream().map(f -> ((QuotaWaitException) f).waitFor())
@@ -272,15 +263,32 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       log.debug("{}: {}", id(resource), message);
       ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty());
       // When the quota has room again, at most a resync away (so tests that move the clock see it soon).
-      return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
-          .rescheduleAfter(earlier(settings.resyncInterval(), Optional.of(wait)));
+      return noRetryLookingAgainIn(resource, status, conditions, wait);
     }
-    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
+    int attempt = attempt(context);
     long nextMillis = settings.retryDelay(attempt).toMillis();
     String message = describe(failures) + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
     log.info("{}: recoverable: {}", id(resource), message);
     ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
     return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions));
+  }
+
+  /** Status written, JOSDK's backoff off, the next look after {@code wait} but no later than a resync. */
+  private ErrorStatusUpdateControl<ServerlessApi> noRetryLookingAgainIn(ServerlessApi resource,
+      ServerlessApiStatus status, Conditions conditions, Duration wait) {
+    return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
+        .rescheduleAfter(earlier(settings.resyncInterval(), Optional.of(wait)));
+  }
+
+  /** The first failure a human must act on, as a Terminal verdict whose message starts with {@code prefix}. */
+  private static Optional<Verdict.Terminal> terminalVerdict(Map<String, Exception> failures, String prefix) {
+    return failures.entrySet().stream().filter(f -> AwsFailures.isTerminal(f.getValue())).findFirst()
+        .map(f -> new Verdict.Terminal(f.getValue() instanceof TerminalException t ? t.reason() : "AwsRejected",
+            prefix + f.getKey() + ": " + AwsFailures.describe(f.getValue())));
+  }
+
+  private static int attempt(Context<ServerlessApi> context) {
+    return context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
   }
 
   /**
@@ -319,19 +327,15 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   private Verdict deletionVerdict(Map<String, Exception> failures, Context<ServerlessApi> context) {
-    Optional<Map.Entry<String, Exception>> terminal = failures.entrySet().stream()
-        .filter(f -> AwsFailures.isTerminal(f.getValue())).findFirst();
+    Optional<Verdict.Terminal> terminal = terminalVerdict(failures, "cannot delete: ");
     if (terminal.isPresent()) {
-      Exception failure = terminal.get().getValue();
-      return new Verdict.Terminal(failure instanceof TerminalException t ? t.reason() : "AwsRejected",
-          "cannot delete: " + terminal.get().getKey() + ": " + AwsFailures.describe(failure));
+      return terminal.get();
     }
     if (failures.values().stream().allMatch(f -> f instanceof DeletionPendingException || f instanceof QuotaWaitException)) {
       return new Verdict.Progressing(REASON_DELETING, "deleting: " + failures.values().stream().map(Exception::getMessage)
           .collect(Collectors.joining("; ")));
     }
-    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
-    return new Verdict.Recoverable("deleting: " + describe(failures) + " (attempt " + attempt + ")");
+    return new Verdict.Recoverable("deleting: " + describe(failures) + " (attempt " + attempt(context) + ")");
   }
 
   /**
