@@ -12,12 +12,15 @@ import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
+import dev.tap.operator.status.Conditions;
 import dev.tap.operator.validation.CrdSchema;
 import dev.tap.testsupport.JumpingClock;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -134,6 +137,42 @@ public final class OperatorHarness implements AutoCloseable {
     crashed.stop();
     running = launch();
     return crashed.crash().awsCalls();
+  }
+
+  /**
+   * A production resource's whole life, as the cluster sees it: created (deletion policy Delete,
+   * protection off), Ready, a code change rolled out as a canary to all traffic, {@code whileReady}
+   * (more of the test's own steps), then deleted until it is gone.
+   */
+  public void liveAWholeLife(String name, Runnable whileReady) {
+    create(sample("prod.yaml", name, api -> {
+      api.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+      api.getSpec().getTable().setDeletionProtection(false);
+      return api;
+    }));
+    awaitCondition(name, Conditions.READY, Conditions.TRUE);
+    edit(name, api -> {
+      api.getSpec().getFunction().setMemorySize(1024);
+      return api;
+    });
+    await().atMost(PATIENCE).until(() -> "1→2 (10%)".equals(get(name).getStatus().getFunction().getServing()));
+    clock.jump(Duration.ofMinutes(5));
+    awaitCondition(name, Conditions.READY, Conditions.TRUE);
+    whileReady.run();
+    client.resources(ServerlessApi.class).inNamespace(NAMESPACE).withName(name).delete();
+    await().atMost(PATIENCE).until(() -> get(name) == null);
+  }
+
+  /**
+   * Makes the mock API server answer JOSDK's SelfSubjectRulesReview (its check, with leader election,
+   * that it may use Leases) as RBAC would for deploy/'s Role.
+   */
+  public static void answerLeaseRulesReview(KubernetesMockServer server) {
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
+            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update")
+            .endResourceRule().withIncomplete(false).endStatus().build())
+        .always();
   }
 
   public static void installCrd(KubernetesClient client) {

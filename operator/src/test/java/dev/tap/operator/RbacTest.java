@@ -1,22 +1,16 @@
 package dev.tap.operator;
 
-import static dev.tap.operator.OperatorHarness.PATIENCE;
-import static dev.tap.operator.OperatorHarness.sample;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.MappingIterator;
-import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,37 +50,20 @@ class RbacTest {
   @Test
   void every_request_over_a_whole_life_is_allowed_and_every_grant_is_used() throws Exception {
     OperatorHarness.installCrd(client);
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update")
-            .endResourceRule().withIncomplete(false).endStatus().build())
-        .always();
+    OperatorHarness.answerLeaseRulesReview(server);
     List<KubernetesRequestLog.Request> requests;
     try (OperatorHarness operator = OperatorHarness.start(client)) {
       operator.restartElected(OPERATOR_NAMESPACE);
-      operator.create(sample("prod.yaml", "rbac", api -> {
-        api.getSpec().setDeletionPolicy(dev.tap.operator.api.v1alpha1.DeletionPolicy.Delete);
-        api.getSpec().getTable().setDeletionProtection(false);
-        return api;
-      }));
-      operator.awaitCondition("rbac", Conditions.READY, Conditions.TRUE);
-      operator.edit("rbac", api -> {
-        api.getSpec().getFunction().setMemorySize(1024);
-        return api;
+      operator.liveAWholeLife("rbac", () -> {
+        // The same drift twice: the second Event is the first one counted again (a patch).
+        String apiId = operator.get("rbac").getStatus().getApi().getId();
+        for (int drift = 0; drift < 2; drift++) {
+          operator.aws.apiGateway(OperatorHarness.REGION).updateStage(r -> r.restApiId(apiId).stageName("prod")
+              .patchOperations(p -> p.op("replace").path("/*/*/throttling/rateLimit").value("5")));
+          operator.reconcileOnceMore("rbac");
+          operator.awaitCondition("rbac", Conditions.READY, Conditions.TRUE);
+        }
       });
-      await().atMost(PATIENCE).until(() -> "1→2 (10%)".equals(operator.get("rbac").getStatus().getFunction().getServing()));
-      operator.clock.jump(Duration.ofMinutes(5));
-      operator.awaitCondition("rbac", Conditions.READY, Conditions.TRUE);
-      // The same drift twice: the second Event is the first one counted again (a patch).
-      String apiId = operator.get("rbac").getStatus().getApi().getId();
-      for (int drift = 0; drift < 2; drift++) {
-        operator.aws.apiGateway(OperatorHarness.REGION).updateStage(r -> r.restApiId(apiId).stageName("prod")
-            .patchOperations(p -> p.op("replace").path("/*/*/throttling/rateLimit").value("5")));
-        operator.reconcileOnceMore("rbac");
-        operator.awaitCondition("rbac", Conditions.READY, Conditions.TRUE);
-      }
-      client.resources(ServerlessApi.class).inNamespace("default").withName("rbac").delete();
-      await().atMost(PATIENCE).until(() -> operator.get("rbac") == null);
       requests = operator.kubernetesRequests.requests();
     }
 

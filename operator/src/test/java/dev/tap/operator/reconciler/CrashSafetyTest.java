@@ -12,6 +12,7 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -30,7 +31,6 @@ class CrashSafetyTest {
 
   static KubernetesClient client;
 
-
   @BeforeAll
   static void installCrd() {
     OperatorHarness.installCrd(client);
@@ -38,26 +38,8 @@ class CrashSafetyTest {
 
   @Test
   void a_crash_after_any_aws_write_of_a_creation_converges_to_the_same_aws_state() throws Exception {
-    // k = 1, 2, ... until a creation needs fewer than k writes. A crash after a read is one before the
-    // next write, so the writes are the crash points that matter.
-    int crashes = 0;
-    for (int k = 1; ; k++) {
-      try (OperatorHarness operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC)) {
-        operator.crashAfterAwsWrites(k);
-        operator.create(sample("prod.yaml", "crash" + k, api -> api));
-        String name = "crash" + k;
-        await().atMost(PATIENCE).until(() -> operator.hasCrashed() || operator.has(name, Conditions.READY, Conditions.TRUE));
-        if (!operator.hasCrashed()) {
-          assertConverged(operator, name);
-          break;
-        }
-        crashes++;
-        operator.awaitCrashAndRestart();
-
-        operator.awaitCondition(name, Conditions.READY, Conditions.TRUE);
-        assertConverged(operator, name);
-      }
-    }
+    // A crash after a read is one before the next write, so the writes are the crash points that matter.
+    int crashes = crashEveryCreation("crash", OperatorHarness::crashAfterAwsWrites);
     // CreateTable, UpdateContinuousBackups, 4 RegisterScalableTarget, 4 PutScalingPolicy, the function, its
     // version and alias, two alarms, the REST API, its definition, deployment, stage and permission.
     assertThat(crashes).isGreaterThanOrEqualTo(20);
@@ -65,16 +47,27 @@ class CrashSafetyTest {
 
   @Test
   void a_crash_after_any_status_write_of_a_creation_converges_to_the_same_aws_state() throws Exception {
+    int crashes = crashEveryCreation("written", OperatorHarness::crashAfterStatusWrites);
+    // The identity, then each dependent's progress until Ready (13 when last counted).
+    assertThat(crashes).isGreaterThanOrEqualTo(10);
+  }
+
+  /**
+   * Creates the production sample with a fresh operator armed to crash at its k-th write, for k = 1,
+   * 2, ... until a creation needs fewer than k; after each crash a fresh operator must converge.
+   * Returns how many crash points there were.
+   */
+  private static int crashEveryCreation(String prefix, ObjIntConsumer<OperatorHarness> arm) throws Exception {
     int crashes = 0;
     for (int k = 1; ; k++) {
-      String name = "written" + k;
+      String name = prefix + k;
       try (OperatorHarness operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC)) {
-        operator.crashAfterStatusWrites(k);
+        arm.accept(operator, k);
         operator.create(sample("prod.yaml", name, api -> api));
         await().atMost(PATIENCE).until(() -> operator.hasCrashed() || operator.has(name, Conditions.READY, Conditions.TRUE));
         if (!operator.hasCrashed()) {
           assertConverged(operator, name);
-          break;
+          return crashes;
         }
         crashes++;
         operator.awaitCrashAndRestart();
@@ -83,8 +76,6 @@ class CrashSafetyTest {
         assertConverged(operator, name);
       }
     }
-    // The identity, then each dependent's progress until Ready (13 when last counted).
-    assertThat(crashes).isGreaterThanOrEqualTo(10);
   }
 
   @Test

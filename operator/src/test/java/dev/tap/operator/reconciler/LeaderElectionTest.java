@@ -12,7 +12,6 @@ import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.status.Conditions;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -43,11 +42,7 @@ class LeaderElectionTest {
   void only_the_lease_holder_reconciles_and_the_other_takes_over_when_it_stops() {
     OperatorHarness.installCrd(client);
     // JOSDK checks at start that it may use Leases; the mock API server answers as RBAC would for deploy/'s Role.
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update")
-            .endResourceRule().withIncomplete(false).endStatus().build())
-        .always();
+    OperatorHarness.answerLeaseRulesReview(server);
     SimulatedAws awsOfA = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     SimulatedAws awsOfB = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     Operator a = pod("pod-a", awsOfA);

@@ -1,16 +1,13 @@
 package dev.tap.operator.reconciler;
 
-import static dev.tap.operator.OperatorHarness.PATIENCE;
 import static dev.tap.operator.OperatorHarness.REGION;
 import static dev.tap.operator.OperatorHarness.sample;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.KubernetesRequestLog;
 import dev.tap.operator.OperatorTestCase;
-import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,21 +30,7 @@ class LifecycleTest extends OperatorTestCase {
 
   @Test
   void over_create_update_rollout_and_delete_the_operator_writes_only_status_and_its_finalizer() throws Exception {
-    operator.create(sample("prod.yaml", "life", api -> {
-      api.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
-      api.getSpec().getTable().setDeletionProtection(false);
-      return api;
-    }));
-    operator.awaitCondition("life", Conditions.READY, Conditions.TRUE);
-    operator.edit("life", api -> {
-      api.getSpec().getFunction().setMemorySize(1024);
-      return api;
-    });
-    await().atMost(PATIENCE).until(() -> "1→2 (10%)".equals(operator.get("life").getStatus().getFunction().getServing()));
-    operator.clock.jump(Duration.ofMinutes(5));
-    operator.awaitCondition("life", Conditions.READY, Conditions.TRUE);
-    client.resources(ServerlessApi.class).inNamespace("default").withName("life").delete();
-    await().atMost(PATIENCE).until(() -> operator.get("life") == null);
+    operator.liveAWholeLife("life", () -> { });
 
     List<KubernetesRequestLog.Request> toTheResource = operator.kubernetesRequests.requests().stream()
         .filter(KubernetesRequestLog.Request::writes).filter(r -> r.path().contains("/serverlessapis/")).toList();
