@@ -21,11 +21,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -109,6 +111,43 @@ class OperatorOnMotoTest {
       assertThat(sdk.client(AwsServices.CLOUDWATCH, OperatorHarness.REGION).describeAlarms(r -> r.alarmNames(
           "wire-api-errors-prod", "wire-lambda-errors-prod", "wire-lambda-throttles-prod")).metricAlarms())
           .extracting(a -> a.alarmName()).containsExactlyInAnyOrder("wire-api-errors-prod", "wire-lambda-errors-prod");
+    }
+  }
+
+  /**
+   * Adopting an untagged REST API sends API Gateway's TagResource (PUT /tags/{arn}). Moto has no route
+   * for it and answers 404, so this test cannot see the tag land; it proves what a simulated test
+   * cannot: the real client serializes the call and it reaches the server over HTTP (an answer from
+   * the server, not a client-side failure such as the URL-connection client's refusal of PATCH).
+   */
+  @Test
+  void adopting_an_untagged_rest_api_sends_tag_resource_over_the_wire() {
+    try (Moto moto = Moto.start(); SdkAwsClients sdk = clientsOf(moto)) {
+      moto.holdFunctionPrerequisites("tap-api-lambda", "tap-artifacts", "handler/tap-handler-1.0.0.jar");
+      String id = sdk.client(AwsServices.API_GATEWAY, OperatorHarness.REGION).createRestApi(r -> r.name("taken-api-prod")).id();
+      Map<String, Throwable> failures = new ConcurrentHashMap<>();
+      AwsCallHook failuresByOperation = new AwsCallHook() {
+        @Override
+        public void before(AwsService<?> service, String region, String operation) {
+          // Only the outcome matters here.
+        }
+
+        @Override
+        public void failed(AwsService<?> service, String region, String operation, Throwable failure) {
+          failures.putIfAbsent(service.name() + ":" + operation, failure);
+        }
+      };
+      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, failuresByOperation))) {
+        operator.create(sample("prod.yaml", "taken", api -> {
+          api.getMetadata().setAnnotations(Map.of("services.k8s.aws/adoption-policy", "adopt-or-create"));
+          return api;
+        }));
+        await().atMost(OperatorHarness.PATIENCE).until(() -> failures.containsKey("apigateway:TagResource"));
+      }
+      assertThat(failures.get("apigateway:TagResource")).isInstanceOfSatisfying(ApiGatewayException.class,
+          e -> assertThat(e.statusCode()).as("answered by moto's HTTP server").isEqualTo(404));
+      assertThat(sdk.client(AwsServices.API_GATEWAY, OperatorHarness.REGION).getRestApis().items())
+          .extracting(api -> api.id()).containsExactly(id);
     }
   }
 
