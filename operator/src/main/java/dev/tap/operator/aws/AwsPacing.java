@@ -2,17 +2,24 @@ package dev.tap.operator.aws;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Paces the operator's AWS calls below the account's control-plane quotas: one token bucket per
  * operation (or per service for "all other calls together"), per region, on the operator's clock,
  * shared by every resource. A call without a token is not sent: {@link QuotaWaitException} says how
- * long to wait, and the reconcile is rescheduled. When several operator deployments share an account,
- * each takes its {@code share} of every quota. The SDK's adaptive retry is no substitute: its limiter
- * is per client and only reacts to throttling already received.
+ * long to wait, and the reconcile is rescheduled. Calls made {@link #onBehalfOf on behalf of} a
+ * resource queue instead of racing: the one held back gets the next free token reserved for it and a
+ * wait until then, so many waiting resources come back one after the other, each when its token is
+ * there, rather than all at once every time a token appears (each of those wake-ups re-reads the whole
+ * resource from AWS and, with dozens of resources, the reads alone used up the quotas). When several
+ * operator deployments share an account, each takes its {@code share} of every quota. The SDK's
+ * adaptive retry is no substitute: its limiter is per client and only reacts to throttling already
+ * received.
  */
 public final class AwsPacing implements AwsCallHook {
 
@@ -48,6 +55,12 @@ public final class AwsPacing implements AwsCallHook {
       new Quota("monitoring", "DeleteAlarms", 3, 3),
       new Quota("monitoring", "SetAlarmState", 3, 3));
 
+  /** How long a turn waits for its resource to come back before it is forgotten. */
+  static final Duration TURN_KEPT = Duration.ofSeconds(30);
+
+  /** The resource the calls of this thread are made for (a dependent's pass runs on one thread). */
+  private static final ThreadLocal<String> HOLDER = new ThreadLocal<>();
+
   private final Map<String, Quota> quotas = new ConcurrentHashMap<>();
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -73,6 +86,22 @@ public final class AwsPacing implements AwsCallHook {
     return new AwsPacing(List.of(), 1, clock);
   }
 
+  /**
+   * Runs {@code pass} with its calls made for {@code holder} (such as {@code namespace/name}): held-back
+   * calls are spread out, and the tokens an {@link #admit} set aside for the pass and it did not use go
+   * back to their buckets when it ends.
+   */
+  public <T> T onBehalfOf(String holder, Supplier<T> pass) {
+    String outer = HOLDER.get();
+    HOLDER.set(holder);
+    try {
+      return pass.get();
+    } finally {
+      HOLDER.set(outer);
+      buckets.values().forEach(bucket -> bucket.giveBack(holder, clock.millis()));
+    }
+  }
+
   @Override
   public void before(AwsService<?> service, String region, String operation) {
     take(region, service, operation);
@@ -81,14 +110,15 @@ public final class AwsPacing implements AwsCallHook {
   /**
    * Admits a pass of {@code calls} calls to a service only when its service-wide quota has room for all
    * of them now, else throws {@link QuotaWaitException} before any is sent: a pass that ran out of
-   * tokens halfway would have spent them for nothing, and many such passes starve each other.
+   * tokens halfway would have spent them for nothing (or left a change half made), and many such passes
+   * starve each other. Within {@link #onBehalfOf} the tokens are set aside for the pass at once.
    */
   public void admit(String region, AwsService<?> service, int calls) {
     Quota quota = quotas.get(service.name() + ":*");
     if (quota == null) {
       return;
     }
-    long waitMillis = bucket(region, quota).waitFor(calls, clock.millis());
+    long waitMillis = bucket(region, quota).admit(HOLDER.get(), calls, clock.millis());
     if (waitMillis > 0) {
       throw new QuotaWaitException("waiting for the " + service + " control-plane quota (" + quota.describe() + " in "
           + region + ") to have room for " + calls + " calls: about " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
@@ -106,7 +136,7 @@ public final class AwsPacing implements AwsCallHook {
       return;
     }
     Quota chosen = quota;
-    long waitMillis = bucket(region, chosen).take(clock.millis());
+    long waitMillis = bucket(region, chosen).take(HOLDER.get(), clock.millis());
     if (waitMillis > 0) {
       String which = chosen.operation().equals("*") ? "control-plane" : operation;
       throw new QuotaWaitException("waiting for the " + service + " " + which + " quota (" + chosen.describe()
@@ -125,11 +155,17 @@ public final class AwsPacing implements AwsCallHook {
    * A token bucket a little inside the quota: AWS counts a call when it arrives, which may be later
    * than when we took its token (threads, network), so two calls we sent a full interval apart can
    * reach AWS closer together. One call of the burst and 5 % of the rate are left as that slack.
+   * A token is only ever taken when its call is sent, by whoever comes when one is there. A holder held
+   * back is told to come back after the last turn already given (a turn: when the bucket should have
+   * room for it), so that waiting holders come back one by one, not all at once.
    */
   private static final class Bucket {
     private static final double RATE_KEPT = 0.95;
     private final double perSecond;
     private final double capacity;
+    private final Map<String, Long> turns = new HashMap<>();
+    /** Tokens an admitted pass set aside and has not used yet, by holder. */
+    private final Map<String, Integer> setAside = new HashMap<>();
     private double tokens;
     private long lastMillis;
 
@@ -140,25 +176,75 @@ public final class AwsPacing implements AwsCallHook {
       this.lastMillis = now;
     }
 
-    /** 0 when {@code calls} tokens (at most the capacity) are there now, none taken; else the milliseconds until they will be. */
-    synchronized long waitFor(double calls, long now) {
-      refill(now);
-      double needed = Math.min(calls, capacity);
-      return tokens >= needed ? 0 : (long) Math.ceil((needed - tokens) / perSecond * 1000);
+    /**
+     * 0 when a pass of {@code calls} calls (at most the capacity) may start now, with the tokens set aside
+     * for its holder (without one: taking nothing); else the wait.
+     */
+    synchronized long admit(String holder, int calls, long now) {
+      int needed = (int) Math.min(calls, capacity);
+      if (holder != null && setAside.getOrDefault(holder, 0) >= needed) {
+        return 0;
+      }
+      long wait = room(holder, needed, now);
+      if (wait == 0 && holder != null) {
+        tokens -= needed;
+        setAside.merge(holder, needed, Integer::sum);
+      }
+      return wait;
     }
 
-    /** 0 when a token was taken, else the milliseconds until one will be there. */
-    synchronized long take(long now) {
-      long wait = waitFor(1, now);
+    /** 0 when a token was taken (first from those set aside for the holder), else the milliseconds until its turn. */
+    synchronized long take(String holder, long now) {
+      Integer kept = holder == null ? null : setAside.get(holder);
+      if (kept != null) {
+        if (kept > 1) {
+          setAside.put(holder, kept - 1);
+        } else {
+          setAside.remove(holder);
+        }
+        return 0;
+      }
+      long wait = room(holder, 1, now);
       if (wait == 0) {
         tokens -= 1;
       }
       return wait;
     }
 
+    private long room(String holder, double calls, long now) {
+      refill(now);
+      long untilRoom = (long) Math.ceil(Math.max(0, calls - tokens) / perSecond * 1000);
+      if (untilRoom == 0) {
+        if (holder != null) {
+          turns.remove(holder);
+        }
+        return 0;
+      }
+      if (holder == null) {
+        return untilRoom;
+      }
+      // Come back after every turn already given (its own too: it came early, or late and found no room).
+      turns.remove(holder);
+      long next = Math.max(now + untilRoom, turns.values().stream().mapToLong(Long::longValue).max().orElse(now)
+          + (long) Math.ceil(calls / perSecond * 1000));
+      turns.put(holder, next);
+      return next - now;
+    }
+
+    /** The tokens set aside for a pass that ended without using them. */
+    synchronized void giveBack(String holder, long now) {
+      Integer kept = setAside.remove(holder);
+      if (kept != null) {
+        refill(now);
+        tokens = Math.min(capacity, tokens + kept);
+      }
+    }
+
     private void refill(long now) {
       tokens = Math.min(capacity, tokens + Math.max(0, now - lastMillis) / 1000.0 * perSecond);
       lastMillis = now;
+      // A holder that did not come back for its turn (deleted, or it no longer needs the call) is forgotten.
+      turns.values().removeIf(turn -> now - turn > TURN_KEPT.toMillis());
     }
   }
 }

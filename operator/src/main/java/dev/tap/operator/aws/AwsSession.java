@@ -46,6 +46,12 @@ public final class AwsSession {
     pacing.admit(region, service, calls);
   }
 
+  /** Runs a dependent's pass with its calls made for it, so that a call a quota holds back waits its turn. */
+  public <T> T pass(String dependent, Supplier<T> pass) {
+    return pacing.onBehalfOf(resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName() + " "
+        + dependent, pass);
+  }
+
   /** The Kubernetes Secrets of the resource's namespace (the page-token key). */
   public SecretStore secrets() {
     return secrets;

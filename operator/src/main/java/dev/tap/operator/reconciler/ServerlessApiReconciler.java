@@ -209,12 +209,12 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   /** Patches status only when it changed, so a converged resource costs the API server nothing. */
-  private static UpdateControl<ServerlessApi> answer(ServerlessApi resource, String statusBefore,
+  private UpdateControl<ServerlessApi> answer(ServerlessApi resource, String statusBefore,
       ServerlessApiStatus status, Conditions conditions, Duration lookAgainIn) {
     ServerlessApi patch = statusPatch(resource, status, conditions);
     UpdateControl<ServerlessApi> control = statusBefore.equals(Serialization.asJson(patch.getStatus()))
         ? UpdateControl.noUpdate() : UpdateControl.patchStatus(patch);
-    return lookAgainIn == null ? control : control.rescheduleAfter(lookAgainIn);
+    return lookAgainIn == null ? control : control.rescheduleAfter(settings.timer(lookAgainIn));
   }
 
   /**
@@ -257,8 +257,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       return noRetryLookingAgainIn(resource, status, conditions, wait);
     }
     if (failures.values().stream().allMatch(QuotaWaitException.class::isInstance)) {
+      // The earliest turn: each held-back pass has its own, and one missed would be given up.
       Duration wait = failures.values().stream().map(f -> ((QuotaWaitException) f).waitFor())
-          .max(Comparator.naturalOrder()).orElse(settings.pollInterval());
+          .min(Comparator.naturalOrder()).orElse(settings.pollInterval());
       String message = describe(failures);
       log.debug("{}: {}", id(resource), message);
       ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty());
@@ -277,7 +278,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   private ErrorStatusUpdateControl<ServerlessApi> noRetryLookingAgainIn(ServerlessApi resource,
       ServerlessApiStatus status, Conditions conditions, Duration wait) {
     return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
-        .rescheduleAfter(earlier(settings.resyncInterval(), Optional.of(wait)));
+        .rescheduleAfter(settings.timer(earlier(settings.resyncInterval(), Optional.of(wait))));
   }
 
   /** The first failure a human must act on, as a Terminal verdict whose message starts with {@code prefix}. */
@@ -322,7 +323,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       writeStatusWhileDeleting(resource, verdict, context);
       // The finalizer stays: for a human (terminal), for AWS (pending) or for a retry (recoverable).
       return DeleteControl.noFinalizerRemoval()
-          .rescheduleAfter(verdict instanceof Verdict.Terminal ? settings.resyncInterval() : settings.pollInterval());
+          .rescheduleAfter(settings.timer(verdict instanceof Verdict.Terminal ? settings.resyncInterval() : settings.pollInterval()));
     }
   }
 

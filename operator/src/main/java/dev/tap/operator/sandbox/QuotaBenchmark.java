@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -28,9 +29,9 @@ import java.util.stream.IntStream;
  * the operator pacing itself: how long until all are Ready, against the time the slowest quota
  * allows, and how many calls AWS refused. The clock runs {@code speed} times faster, so minutes of
  * quota pass in seconds; the operator, the pacing and the simulated AWS all read it. The operator
- * keeps its production timings in clock time (polls, resyncs and retries {@code speed} times shorter
- * in real time), so the figures are those of a production operator, but for its own processing time,
- * which the faster clock magnifies.
+ * keeps its production timings in clock time (every timer {@code speed} times shorter in real time),
+ * so the figures are those of a production operator, but for its own processing time, which the
+ * faster clock magnifies.
  */
 public final class QuotaBenchmark {
 
@@ -60,10 +61,7 @@ public final class QuotaBenchmark {
         KubernetesClient client = kubernetes.client();
         InputStream definition = QuotaBenchmark.class.getResourceAsStream(CrdSchema.RESOURCE)) {
       client.apiextensions().v1().customResourceDefinitions().load(definition).create();
-      OperatorSettings production = OperatorSettings.PRODUCTION;
-      OperatorSettings settings = new OperatorSettings(production.pollInterval().dividedBy(speed),
-          production.resyncInterval().dividedBy(speed), production.retryInitial().dividedBy(speed),
-          production.retryMax().dividedBy(speed));
+      OperatorSettings settings = OperatorSettings.PRODUCTION.atClockSpeed(speed);
       Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(1, clock),
           new RegionResolver(Sandbox.DEFAULT_REGION), new KubernetesChangeRecorder(client, clock), settings, clock);
       operator.start();
@@ -98,8 +96,13 @@ public final class QuotaBenchmark {
             speed);
         out.printf("quota bound         %d s (one CreateDeployment per %d s each, API Gateway's slowest quota)%n",
             bound.toSeconds(), SLOWEST_QUOTA_INTERVAL.toSeconds());
-        out.printf("calls refused       %d (over a quota)%n", aws.rateLimits().refused().size());
+        List<String> refused = aws.rateLimits().refused();
+        out.printf("calls refused       %d (over a quota)%s%n", refused.size(), refused.isEmpty() ? ""
+            : ": " + refused.stream().collect(Collectors.groupingBy(call -> call, TreeMap::new, Collectors.counting())));
         out.printf("calls by service    %s%n", calls);
+        out.printf("busiest operations  %s%n", aws.calls().snapshot().entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         out.flush();
         return ready == resources && aws.rateLimits().refused().isEmpty() ? 0 : 1;
       } finally {

@@ -39,7 +39,7 @@ public abstract class AwsDependent<O extends DependentOutcome>
   @Override
   public final ReconcileResult<O> reconcile(ServerlessApi primary, Context<ServerlessApi> context) {
     AwsSession session = session(context);
-    O outcome = sync(session.resource(), session);
+    O outcome = session.pass(name, () -> sync(session.resource(), session));
     report(session, outcome);
     if (outcome.blocked().isPresent()) {
       throw new TerminalException(outcome.blocked().get().reason(), outcome.blocked().get().message());
@@ -50,7 +50,10 @@ public abstract class AwsDependent<O extends DependentOutcome>
   @Override
   public final void delete(ServerlessApi primary, Context<ServerlessApi> context) {
     AwsSession session = session(context);
-    cleanup(session.resource(), session);
+    session.pass(name, () -> {
+      cleanup(session.resource(), session);
+      return null;
+    });
   }
 
   /** Keeps an outcome before a risky call too, so a failure's status still shows what AWS held. */

@@ -109,4 +109,53 @@ class AwsPacingTest {
       pacing.take("us-east-1", AwsServices.LAMBDA, "GetAlias");
     }
   }
+
+  @Test
+  void resources_held_back_come_back_one_after_the_other_not_all_at_once() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "CreateFunction", 1.0 / 5, 1)), 1, clock);
+    pacing.onBehalfOf("default/a", () -> take(pacing));
+
+    // Each is told to come back one token (5 s / 0.95) after the one before it.
+    assertThat(List.of("default/b", "default/c", "default/d").stream()
+        .map(holder -> pacing.onBehalfOf(holder, () -> heldFor(pacing))).toList())
+        .containsExactly(Duration.ofMillis(5264), Duration.ofMillis(10528), Duration.ofMillis(15792));
+
+    clock.advance(Duration.ofMillis(5264));
+    pacing.onBehalfOf("default/b", () -> take(pacing));
+    clock.advance(Duration.ofMillis(5264));
+    pacing.onBehalfOf("default/c", () -> take(pacing));
+    // A newcomer is told to come after the last turn given, not when the next token is there.
+    assertThat(pacing.onBehalfOf("default/e", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(10528));
+  }
+
+  @Test
+  void an_admitted_pass_keeps_its_tokens_to_the_end_and_gives_back_what_it_did_not_use() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "*", 4, 4)), 1, clock);
+
+    pacing.onBehalfOf("default/a function", () -> {
+      pacing.admit("us-east-1", AwsServices.LAMBDA, 3);
+      // The three set aside are the bucket's all: another pass has no room, this one still has.
+      assertThatThrownBy(() -> pacing.onBehalfOf("default/b function", () -> take(pacing)))
+          .isInstanceOf(QuotaWaitException.class);
+      take(pacing);
+      return take(pacing);
+    });
+    // The third token, unused, went back when the pass ended.
+    pacing.onBehalfOf("default/c function", () -> take(pacing));
+    assertThatThrownBy(() -> take(pacing)).isInstanceOf(QuotaWaitException.class);
+  }
+
+  private static Duration heldFor(AwsPacing pacing) {
+    try {
+      take(pacing);
+      throw new AssertionError("not held back");
+    } catch (QuotaWaitException e) {
+      return e.waitFor();
+    }
+  }
+
+  private static Void take(AwsPacing pacing) {
+    pacing.take("us-east-1", AwsServices.LAMBDA, "CreateFunction");
+    return null;
+  }
 }

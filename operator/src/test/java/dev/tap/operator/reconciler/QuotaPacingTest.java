@@ -45,6 +45,8 @@ class QuotaPacingTest {
 
       assertThat(operator.aws.rateLimits().refused()).as("calls AWS refused as over a quota").isEmpty();
       assertThat(operator.aws.calls().count("lambda", "CreateFunction")).isEqualTo(RESOURCES);
+      // An admitted pass keeps its tokens: no creation is cut off between CreateFunction and its code tag.
+      assertThat(operator.aws.calls().count("lambda", "UpdateFunctionCode")).isZero();
       assertThat(operator.aws.calls().count("monitoring", "PutMetricAlarm")).isEqualTo(2L * RESOURCES);
     }
   }
