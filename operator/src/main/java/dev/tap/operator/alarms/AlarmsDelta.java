@@ -22,10 +22,10 @@ public final class AlarmsDelta {
 
   /**
    * {@code owners}: for each existing alarm of our names, its owner tag ("" when it has none); ours
-   * are {@code owner}.
+   * are {@code owner}. {@code undecided}: alarms neither wanted nor to be deleted for now.
    */
   public static Plan plan(List<DesiredAlarm> desired, Map<String, MetricAlarm> existing, Map<String, String> owners,
-      String owner, AdoptionPolicy adoption) {
+      String owner, AdoptionPolicy adoption, List<String> undecided) {
     List<AlarmChange> changes = new ArrayList<>();
     for (DesiredAlarm alarm : desired) {
       MetricAlarm found = existing.get(alarm.name());
@@ -51,7 +51,8 @@ public final class AlarmsDelta {
       }
     }
     List<String> wanted = desired.stream().map(DesiredAlarm::name).toList();
-    existing.keySet().stream().filter(name -> !wanted.contains(name) && owner.equals(owners.get(name))).sorted()
+    existing.keySet().stream().filter(name -> !wanted.contains(name) && !undecided.contains(name)
+        && owner.equals(owners.get(name))).sorted()
         .forEach(name -> changes.add(new AlarmChange.Delete(name)));
     return new Plan(List.copyOf(changes), Optional.empty());
   }

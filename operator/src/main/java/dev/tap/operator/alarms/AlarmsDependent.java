@@ -34,7 +34,8 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
     List<DesiredAlarm> desired = AlarmsDesiredBuilder.build(api);
     Map<String, MetricAlarm> existing = alarms.describe(AlarmsDesiredBuilder.allNames(api));
     Map<String, String> owners = owners(api, alarms, existing, owner);
-    AlarmsDelta.Plan plan = AlarmsDelta.plan(desired, existing, owners, owner, session.adoption());
+    AlarmsDelta.Plan plan = AlarmsDelta.plan(desired, existing, owners, owner, session.adoption(),
+        AlarmsDesiredBuilder.undecided(api));
     AlarmsOutcome outcome = new AlarmsOutcome(desired.stream().map(DesiredAlarm::name).toList(), existing, owners, owner, plan);
     report(session, outcome);
     for (AlarmChange change : plan.changes()) {

@@ -76,6 +76,16 @@ public final class AlarmsDesiredBuilder {
     return List.copyOf(alarms);
   }
 
+  /**
+   * Alarms to leave as they are, neither written nor deleted: the rollout alarm while status says
+   * nothing of a rollout (status lost mid-rollout: the rollout dependent records it again from the
+   * alias, and deleting the alarm meanwhile would leave the new version unwatched).
+   */
+  public static List<String> undecided(ServerlessApi api) {
+    return api.getStatus() == null || api.getStatus().getRollout() == null
+        ? List.of(AwsNames.of(api).rolloutErrorsAlarm()) : List.of();
+  }
+
   /** The version a rollout in progress moves to, as status records it before any traffic moves. */
   private static Optional<String> rolloutTarget(ServerlessApi api) {
     RolloutStatus rollout = api.getStatus() == null ? null : api.getStatus().getRollout();

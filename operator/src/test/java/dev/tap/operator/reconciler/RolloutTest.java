@@ -153,6 +153,7 @@ class RolloutTest extends OperatorTestCase {
     rollOutVersion2("lost");
     await().atMost(PATIENCE).until(() -> operator.get("lost").getStatus().getRollout().getStep() == 1);
     long aliasMoves = operator.aws.calls().count("lambda", "UpdateAlias");
+    long alarmWrites = operator.aws.calls().count("monitoring", "PutMetricAlarm");
 
     operator.editStatus("lost", a -> {
       a.getStatus().setRollout(null);
@@ -163,9 +164,13 @@ class RolloutTest extends OperatorTestCase {
 
     assertThat(weights("lost")).isEqualTo(Map.of("2", 0.1));
     assertThat(operator.aws.calls().count("lambda", "UpdateAlias")).isEqualTo(aliasMoves);
+    // The new version stayed watched: its alarm was neither deleted nor made again.
+    assertThat(operator.aws.calls().count("monitoring", "DeleteAlarms")).isZero();
+    assertThat(operator.aws.calls().count("monitoring", "PutMetricAlarm")).isEqualTo(alarmWrites);
     operator.clock.jump(Duration.ofMinutes(5));
     operator.awaitCondition("lost", Conditions.READY, Conditions.TRUE);
     assertThat(alias("lost").functionVersion()).isEqualTo("2");
+    await().atMost(PATIENCE).until(() -> operator.aws.calls().count("monitoring", "DeleteAlarms") == 1);
   }
 
   @Test
