@@ -52,6 +52,7 @@ public final class OperatorHarness implements AutoCloseable {
   public final JumpingClock clock;
   /** Every request the operator (each one the harness started) sent to the Kubernetes API. */
   public final KubernetesRequestLog kubernetesRequests = new KubernetesRequestLog();
+  private final StaleStatusCache staleStatusCache = new StaleStatusCache();
   private final AwsClients clients;
   private final AwsPacing pacing;
   private final OperatorSettings settings;
@@ -81,7 +82,8 @@ public final class OperatorHarness implements AutoCloseable {
     CrashSwitch crash = new CrashSwitch();
     KubernetesClient own = new KubernetesClientBuilder().withConfig(client.getConfiguration())
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)
-            .addOrReplaceInterceptor("record", kubernetesRequests)).build();
+            .addOrReplaceInterceptor("record", kubernetesRequests)
+            .addOrReplaceInterceptor("stale", staleStatusCache)).build();
     Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
         new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), election.map(OperatorLauncher.Options.of(settings, clock)::electedBy)
         .orElse(OperatorLauncher.Options.of(settings, clock)));
@@ -113,6 +115,23 @@ public final class OperatorHarness implements AutoCloseable {
   /** The running operator stops right after its first call of {@code operation} (such as "CreateRestApi"). */
   public void crashAfter(String operation) {
     running.crash().afterOperation(operation);
+  }
+
+  /**
+   * From now on the API server refuses the status patches JOSDK computes against its cached copy, as
+   * if the copy were stale, until the operator writes a status whole.
+   */
+  public void makeStatusCacheStale() {
+    staleStatusCache.makeStale();
+  }
+
+  /** Whether the status cache is still stale, and how many status patches were refused. */
+  public boolean statusCacheStale() {
+    return staleStatusCache.isStale();
+  }
+
+  public int statusPatchesRefused() {
+    return staleStatusCache.refused();
   }
 
   /** The running operator stops right after its next {@code k}-th status write. */

@@ -229,8 +229,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       Context<ServerlessApi> context, Exception e) {
     ServerlessApiStatus status = statusOf(resource);
     Conditions conditions = conditionsOf(resource);
-    context.managedWorkflowAndDependentResourceContext().get(AwsSession.class, AwsSession.class)
-        .ifPresent(session -> session.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
+    session(context).ifPresent(session -> session.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
     Map<String, Exception> failures = failuresOf(e);
     failures.forEach((where, failure) -> {
       if (!(failure instanceof SdkException || failure instanceof KubernetesClientException
@@ -270,8 +269,18 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     long nextMillis = settings.retryDelay(attempt).toMillis();
     String message = describe(failures) + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
     log.info("{}: recoverable: {}", id(resource), message);
+    if (failures.values().stream().anyMatch(KubernetesClientException.class::isInstance)) {
+      // JOSDK's status patch is a diff against its cached copy; a copy the API server has moved past is
+      // refused the same way at every retry. Written whole on a fresh copy, and the cache catches up.
+      writeStatusAfresh(resource, new Verdict.Recoverable(message), session(context), context);
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
     return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions));
+  }
+
+  private static Optional<AwsSession> session(Context<ServerlessApi> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(AwsSession.class, AwsSession.class);
   }
 
   /** Status written, JOSDK's backoff off, the next look after {@code wait} but no later than a resync. */
@@ -320,7 +329,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       Map<String, Exception> failures = failuresOf(e);
       Verdict verdict = deletionVerdict(failures, context);
       log.info("{}: deletion not finished: {}", id(resource), describe(failures));
-      writeStatusWhileDeleting(resource, verdict, context);
+      writeStatusAfresh(resource, verdict, Optional.empty(), context);
       // The finalizer stays: for a human (terminal), for AWS (pending) or for a retry (recoverable).
       return DeleteControl.noFinalizerRemoval()
           .rescheduleAfter(settings.timer(verdict instanceof Verdict.Terminal ? settings.resyncInterval() : settings.pollInterval()));
@@ -340,18 +349,22 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   }
 
   /**
-   * JOSDK writes no status for a cleanup, so the progress of a deletion is patched here, when it
-   * changed. Compared with the API server's copy: JOSDK's cache keeps serving the resource as its own
-   * last write left it, and comparing with that would write (and wake the cleanup) again and again.
+   * Writes status on a fresh copy from the API server, as a whole, when it changed: for a cleanup, for
+   * which JOSDK writes no status, and when a status patch of JOSDK's was refused. Compared with the
+   * API server's copy: JOSDK's cache keeps serving the resource as its own last write left it, and
+   * comparing with that would write (and wake the cleanup) again and again.
    */
-  private void writeStatusWhileDeleting(ServerlessApi resource, Verdict verdict, Context<ServerlessApi> context) {
+  private void writeStatusAfresh(ServerlessApi resource, Verdict verdict, Optional<AwsSession> session,
+      Context<ServerlessApi> context) {
     ServerlessApi current = context.getClient().resources(ServerlessApi.class)
         .inNamespace(resource.getMetadata().getNamespace()).withName(resource.getMetadata().getName()).get();
     if (current == null) {
       return;
     }
     String before = Serialization.asJson(current.getStatus());
-    ServerlessApi patch = statusPatch(current, statusOf(current), ConditionPolicy.apply(conditionsOf(current), verdict,
+    ServerlessApiStatus status = statusOf(current);
+    session.ifPresent(s -> s.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
+    ServerlessApi patch = statusPatch(current, status, ConditionPolicy.apply(conditionsOf(current), verdict,
         Optional.empty()));
     String after = Serialization.asJson(patch.getStatus());
     if (!before.equals(after)) {
@@ -361,6 +374,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
           .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":" + after + "}]");
     }
   }
+
 
   private AwsSession session(ServerlessApi resource, String region) {
     return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS),
