@@ -13,10 +13,10 @@ import java.util.function.Supplier;
  * operation (or per service for "all other calls together"), per region, on the operator's clock,
  * shared by every resource. A call without a token is not sent: {@link QuotaWaitException} says how
  * long to wait, and the reconcile is rescheduled. Calls made {@link #onBehalfOf on behalf of} a
- * resource queue instead of racing: the one held back gets the next free token reserved for it and a
- * wait until then, so many waiting resources come back one after the other, each when its token is
- * there, rather than all at once every time a token appears (each of those wake-ups re-reads the whole
- * resource from AWS and, with dozens of resources, the reads alone used up the quotas). When several
+ * resource's dependent are spread out instead of racing: the one held back is told to come back after
+ * the turns already given, so many waiting resources come back one after the other rather than all at
+ * once every time a token appears (each of those wake-ups re-reads the whole resource from AWS and,
+ * with dozens of resources, the reads alone used up the quotas). When several
  * operator deployments share an account, each takes its {@code share} of every quota. The SDK's
  * adaptive retry is no substitute: its limiter is per client and only reacts to throttling already
  * received.
