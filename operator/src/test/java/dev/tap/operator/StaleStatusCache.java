@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays an informer cache the API server has moved past, on an operator's own client: while armed,
@@ -15,7 +16,7 @@ final class StaleStatusCache implements Interceptor {
 
   private static final String WHOLE_STATUS = "[{\"op\":\"replace\",\"path\":\"/status\"";
   private volatile boolean stale;
-  private volatile int refused;
+  private final AtomicInteger refused = new AtomicInteger();
 
   void makeStale() {
     stale = true;
@@ -27,7 +28,7 @@ final class StaleStatusCache implements Interceptor {
 
   /** Status patches refused so far. */
   int refused() {
-    return refused;
+    return refused.get();
   }
 
   @Override
@@ -41,7 +42,7 @@ final class StaleStatusCache implements Interceptor {
       stale = false;
       return;
     }
-    refused++;
+    refused.incrementAndGet();
     String elsewhere = path.substring(0, path.length() - "/status".length()) + "-not-there/status";
     builder.uri(URI.create(request.uri().toString().replace(path, elsewhere)));
   }

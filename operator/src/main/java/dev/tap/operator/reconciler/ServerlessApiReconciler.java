@@ -375,7 +375,6 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     }
   }
 
-
   private AwsSession session(ServerlessApi resource, String region) {
     return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(DEPENDENTS),
         secrets, pacing);

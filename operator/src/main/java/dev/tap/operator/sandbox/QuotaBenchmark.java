@@ -104,7 +104,7 @@ public final class QuotaBenchmark {
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         out.flush();
-        return ready == resources && aws.rateLimits().refused().isEmpty() ? 0 : 1;
+        return ready == resources && refused.isEmpty() ? 0 : 1;
       } finally {
         operator.stop();
       }
