@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests run against when it is missing: dynalite (npm, pinned by package-lock.json),
+# kube-apiserver, etcd and kubectl (built from Go modules by kube-binaries.sh),
 # moto's server (pip) and Lua 5.1 (apt). Maven runs it before any test; installers write to LOG, never to the
 # console of a test JVM. Prints one clear line and fails when a tool cannot be had.
 set -uo pipefail
@@ -32,6 +33,15 @@ if ! command -v lua5.1 >/dev/null 2>&1; then
   if ! ($sudo apt-get install -y -q lua5.1 || ($sudo apt-get update -q && $sudo apt-get install -y -q lua5.1)) >>"$log" 2>&1 \
       || ! command -v lua5.1 >/dev/null 2>&1; then
     echo "cannot install lua5.1: 'apt-get install lua5.1' failed (Debian's lua5.1 package is needed; see $log)" >&2
+    exit 1
+  fi
+fi
+
+# The real-API-server tests run kube-apiserver, etcd and kubectl through fabric8's kube-api-test, offline.
+if ! bash "$root/test-support/kube-binaries.sh" --check >>"$log" 2>&1; then
+  echo "building kube-apiserver, etcd and kubectl from their Go modules (once; about 4 minutes on 2 cores; log: $log)"
+  if ! bash "$root/test-support/kube-binaries.sh" >>"$log" 2>&1; then
+    echo "cannot build the Kubernetes binaries: $(tail -n 1 "$log")" >&2
     exit 1
   fi
 fi

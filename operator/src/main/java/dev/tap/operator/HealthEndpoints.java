@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
- * Kubernetes probes for the operator pod: {@code /healthz} answers 200 once the operator has started,
- * {@code /readyz} while every informer is healthy (connected and watching); 503 otherwise; and
- * {@code /metrics} for Prometheus ({@link OperatorMetrics}).
+ * Kubernetes probes for the operator pod, served from the process's start: {@code /healthz} answers
+ * 200 as long as the process serves (a liveness probe must not kill a pod whose informers are still
+ * syncing a large cluster); {@code /readyz} 200 once the operator has started and while every
+ * informer is healthy (connected and watching), 503 before and otherwise. A standby replica waiting
+ * for the Lease is ready: JOSDK starts its informers before the election, so its caches are synced
+ * and it can take over at once; only the leader processes events. And {@code /metrics} for
+ * Prometheus ({@link OperatorMetrics}).
  */
 public final class HealthEndpoints implements AutoCloseable {
 
@@ -33,7 +37,7 @@ public final class HealthEndpoints implements AutoCloseable {
         out.write(body);
       }
     });
-    server.createContext("/healthz", exchange -> answer(exchange, runtime::isStarted));
+    server.createContext("/healthz", exchange -> answer(exchange, () -> true));
     server.createContext("/readyz", exchange -> answer(exchange,
         () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy()));
     server.start();

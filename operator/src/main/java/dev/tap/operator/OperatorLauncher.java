@@ -9,6 +9,7 @@ import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.reconciler.ServerlessApiReconciler;
+import dev.tap.operator.reconciler.StatusWriter;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -23,43 +24,42 @@ public final class OperatorLauncher {
 
   /**
    * How one operator runs beyond its clients: timing, clock, leader election (none by default), the
-   * metrics {@code /metrics} shows, and which resources it serves (all by default).
+   * metrics {@code /metrics} shows, which resources it serves (all by default), and whether the API
+   * server implements server-side apply (every real one does; the in-process ones of the tests and
+   * the embedded sandbox do not).
    */
   public record Options(OperatorSettings settings, Clock clock, Optional<LeaderElectionConfiguration> election,
-      OperatorMetrics metrics, OperatorScope scope) {
+      OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply) {
 
     public static Options of(OperatorSettings settings, Clock clock) {
-      return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING);
+      return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING, true);
     }
 
     /** Of several operators on one cluster, only the holder of the Lease reconciles. */
     public Options electedBy(LeaderElectionConfiguration lease) {
-      return new Options(settings, clock, Optional.of(lease), metrics, scope);
+      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply);
     }
 
     public Options measuredBy(OperatorMetrics registry) {
-      return new Options(settings, clock, election, registry, scope);
+      return new Options(settings, clock, election, registry, scope, serverSideApply);
     }
 
     public Options serving(OperatorScope served) {
-      return new Options(settings, clock, election, metrics, served);
+      return new Options(settings, clock, election, metrics, served, serverSideApply);
     }
-  }
 
-  /** {@code pacing} is shared by every resource: one account's quotas, whatever the number of resources. */
-  public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
-      KubernetesChangeRecorder changes, OperatorSettings settings, Clock clock) {
-    return create(client, aws, pacing, regions, changes, Options.of(settings, clock));
+    /** For an API server without server-side apply: status and finalizers are written with JSON patches. */
+    public Options withoutServerSideApply() {
+      return new Options(settings, clock, election, metrics, scope, false);
+    }
   }
 
   public static Operator create(KubernetesClient client, AwsClients aws, AwsPacing pacing, RegionResolver regions,
       KubernetesChangeRecorder changes, Options options) {
     OperatorSettings settings = options.settings();
-    // Status is patched with JSON merge patches rather than server-side apply, which the
-    // in-process API server of tests and the sandbox does not implement.
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
-          .withUseSSAToPatchPrimaryResource(false)
+          .withUseSSAToPatchPrimaryResource(options.serverSideApply())
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withCloseClientOnStop(false)
           .withReconciliationTerminationTimeout(settings.stopTimeout())
@@ -68,7 +68,8 @@ public final class OperatorLauncher {
     });
     operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
         new HookedAwsClients(new HookedAwsClients(aws, pacing), options.metrics()), regions, changes, settings,
-        options.clock(), new KubernetesSecrets(client), pacing, options.metrics()), override -> {
+        options.clock(), new KubernetesSecrets(client), pacing, options.metrics(),
+        new StatusWriter(options.serverSideApply(), options.clock())), override -> {
           override.withRetry(settings.retry());
           options.scope().applyTo(override);
         });

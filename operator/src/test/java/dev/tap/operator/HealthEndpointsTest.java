@@ -32,14 +32,14 @@ class HealthEndpointsTest {
   }
 
   @Test
-  void probes_fail_before_the_operator_starts_and_pass_once_it_watches() throws Exception {
+  void liveness_passes_from_the_start_and_readiness_once_the_operator_watches() throws Exception {
     installCrd();
     Operator operator = OperatorLauncher.create(client, new SimulatedAws(Clock.systemUTC(),
         OperatorHarness.CHANGE_DELAY), AwsPacing.none(Clock.systemUTC()), new RegionResolver("us-east-1"),
-        new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorHarness.FAST,
-        Clock.systemUTC());
+        new KubernetesChangeRecorder(client, Clock.systemUTC()),
+        OperatorLauncher.Options.of(OperatorHarness.FAST, Clock.systemUTC()).withoutServerSideApply());
     try (HealthEndpoints health = HealthEndpoints.start(0, operator.getRuntimeInfo(), new OperatorMetrics())) {
-      assertThat(status(health, "/healthz")).isEqualTo(503);
+      assertThat(status(health, "/healthz")).isEqualTo(200);
       assertThat(status(health, "/readyz")).isEqualTo(503);
 
       operator.start();
@@ -70,7 +70,7 @@ class HealthEndpointsTest {
     aws.faults().throttle("dynamodb", 2);
     OperatorMetrics metrics = new OperatorMetrics();
     Operator operator = OperatorLauncher.create(client, aws, AwsPacing.none(clock), new RegionResolver("us-east-1"),
-        new KubernetesChangeRecorder(client, clock), OperatorLauncher.Options.of(OperatorHarness.FAST, clock).measuredBy(metrics));
+        new KubernetesChangeRecorder(client, clock), OperatorLauncher.Options.of(OperatorHarness.FAST, clock).measuredBy(metrics).withoutServerSideApply());
     var resources = client.resources(ServerlessApi.class).inNamespace(OperatorHarness.NAMESPACE);
     try (HealthEndpoints health = HealthEndpoints.start(0, operator.getRuntimeInfo(), metrics)) {
       operator.start();

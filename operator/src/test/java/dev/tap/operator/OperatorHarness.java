@@ -16,11 +16,10 @@ import dev.tap.operator.status.Conditions;
 import dev.tap.operator.validation.CrdSchema;
 import dev.tap.testsupport.JumpingClock;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -52,10 +51,12 @@ public final class OperatorHarness implements AutoCloseable {
   public final JumpingClock clock;
   /** Every request the operator (each one the harness started) sent to the Kubernetes API. */
   public final KubernetesRequestLog kubernetesRequests = new KubernetesRequestLog();
-  private final StaleStatusCache staleStatusCache = new StaleStatusCache();
   private final AwsClients clients;
   private final AwsPacing pacing;
   private final OperatorSettings settings;
+  /** How the operator reaches the API server, and whether that server implements server-side apply. */
+  private final Config operatorConfig;
+  private final boolean serverSideApply;
   private volatile Running running;
   private volatile Optional<LeaderElectionConfiguration> election = Optional.empty();
 
@@ -69,7 +70,14 @@ public final class OperatorHarness implements AutoCloseable {
 
   private OperatorHarness(KubernetesClient client, SimulatedAws aws, AwsClients clients, JumpingClock clock,
       AwsPacing pacing, OperatorSettings settings) {
+    this(client, client.getConfiguration(), false, aws, clients, clock, pacing, settings);
+  }
+
+  private OperatorHarness(KubernetesClient client, Config operatorConfig, boolean serverSideApply, SimulatedAws aws,
+      AwsClients clients, JumpingClock clock, AwsPacing pacing, OperatorSettings settings) {
     this.client = client;
+    this.operatorConfig = operatorConfig;
+    this.serverSideApply = serverSideApply;
     this.aws = aws;
     this.clock = clock;
     this.clients = clients;
@@ -80,25 +88,25 @@ public final class OperatorHarness implements AutoCloseable {
 
   private Running launch() {
     CrashSwitch crash = new CrashSwitch();
-    KubernetesClient own = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+    OperatorLauncher.Options plain = OperatorLauncher.Options.of(settings, clock);
+    OperatorLauncher.Options options = serverSideApply ? plain : plain.withoutServerSideApply();
+    KubernetesClient own = new KubernetesClientBuilder().withConfig(operatorConfig)
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)
-            .addOrReplaceInterceptor("record", kubernetesRequests)
-            .addOrReplaceInterceptor("stale", staleStatusCache)).build();
+            .addOrReplaceInterceptor("record", kubernetesRequests)).build();
     Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
-        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), election.map(OperatorLauncher.Options.of(settings, clock)::electedBy)
-        .orElse(OperatorLauncher.Options.of(settings, clock)));
+        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), election.map(options::electedBy).orElse(options));
     operator.start();
     return new Running(operator, own, crash);
   }
 
-  /**
-   * Restarts the operator as deploy/ runs it: with leader election on a Lease in {@code namespace}
-   * (the mock API server must answer JOSDK's SelfSubjectRulesReview, as LeaderElectionTest shows).
-   */
+  /** Restarts the operator as deploy/ runs it: with leader election on a Lease in {@code namespace}. */
   public void restartElected(String namespace) {
     running.stop();
+    // A short Lease: the next test that elects on this cluster need not wait out a long one.
     election = Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
-        .withLeaseNamespace(namespace).withIdentity("tap-operator-0").withExitOnStopLeading(false).build());
+        .withLeaseNamespace(namespace).withIdentity("tap-operator-0").withLeaseDuration(Duration.ofSeconds(2))
+        .withRenewDeadline(Duration.ofMillis(1500)).withRetryPeriod(Duration.ofMillis(200))
+        .withExitOnStopLeading(false).build());
     running = launch();
   }
 
@@ -115,23 +123,6 @@ public final class OperatorHarness implements AutoCloseable {
   /** The running operator stops right after its first call of {@code operation} (such as "CreateRestApi"). */
   public void crashAfter(String operation) {
     running.crash().afterOperation(operation);
-  }
-
-  /**
-   * From now on the API server refuses the status patches JOSDK computes against its cached copy, as
-   * if the copy were stale, until the operator writes a status whole.
-   */
-  public void makeStatusCacheStale() {
-    staleStatusCache.makeStale();
-  }
-
-  /** Whether the status cache is still stale, and how many status patches were refused. */
-  public boolean statusCacheStale() {
-    return staleStatusCache.isStale();
-  }
-
-  public int statusPatchesRefused() {
-    return staleStatusCache.refused();
   }
 
   /** The running operator stops right after its next {@code k}-th status write. */
@@ -182,18 +173,6 @@ public final class OperatorHarness implements AutoCloseable {
     await().atMost(PATIENCE).until(() -> get(name) == null);
   }
 
-  /**
-   * Makes the mock API server answer JOSDK's SelfSubjectRulesReview (its check, with leader election,
-   * that it may use Leases) as RBAC would for deploy/'s Role.
-   */
-  public static void answerLeaseRulesReview(KubernetesMockServer server) {
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("get", "create", "update")
-            .endResourceRule().withIncomplete(false).endStatus().build())
-        .always();
-  }
-
   public static void installCrd(KubernetesClient client) {
     client.apiextensions().v1().customResourceDefinitions()
         .load(OperatorHarness.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
@@ -218,6 +197,16 @@ public final class OperatorHarness implements AutoCloseable {
 
   public static OperatorHarness start(KubernetesClient client) {
     return start(client, FAST);
+  }
+
+  /**
+   * The operator on a real API server, reaching it as {@code operatorConfig} says (its ServiceAccount),
+   * writing with server-side apply; {@code client} is the test's own (the admin's).
+   */
+  public static OperatorHarness startOnRealApiServer(KubernetesClient client, Config operatorConfig) {
+    JumpingClock clock = new JumpingClock();
+    SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
+    return new OperatorHarness(client, operatorConfig, true, aws, aws, clock, AwsPacing.none(clock), FAST);
   }
 
   /** The operator on other AWS clients (such as real SDK clients); {@link #aws} is then null. */

@@ -43,7 +43,7 @@ class OperatorScopeTest {
     Operator operator = OperatorLauncher.create(client, aws, AwsPacing.none(Clock.systemUTC()),
         new RegionResolver(OperatorHarness.REGION), new KubernetesChangeRecorder(client, Clock.systemUTC()),
         OperatorLauncher.Options.of(OperatorHarness.FAST, Clock.systemUTC())
-            .serving(new OperatorScope(Set.of("team-a"), "tap.dev/shard=1")));
+            .serving(new OperatorScope(Set.of("team-a"), "tap.dev/shard=1")).withoutServerSideApply());
     operator.start();
     try {
       create("team-a", "mine", Map.of("tap.dev/shard", "1"));

@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
       Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(quotaShare, Clock.systemUTC()),
           RegionResolver.fromEnvironment(System.getenv()),
           new KubernetesChangeRecorder(client, Clock.systemUTC()), options(metrics));
-      operator.start();
+      // Probes first: starting waits for the informers to sync, which takes a while on a large cluster.
       HealthEndpoints health = HealthEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         health.close();
@@ -80,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         aws.close();
         stopped.countDown();
       }, "shutdown"));
+      operator.start();
       stopped.await();
     }
     return 0;

@@ -1,5 +1,6 @@
 package dev.tap.operator.cli;
 
+import dev.tap.operator.sandbox.RealApiServer;
 import dev.tap.operator.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** The operator end to end on one machine: in-process Kubernetes, simulated (or local) AWS. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = {"Runs the real operator against an in-process Kubernetes API and simulated AWS, applies FILEs,",
+    description = {"Runs the real operator against a Kubernetes API server and simulated AWS, applies FILEs,",
         "prints progress, the resources and the AWS inventory. Services whose AWS_ENDPOINT_URL_<SERVICE> (or",
         "AWS_ENDPOINT_URL) is set are used for real. Exits 0 when every resource is Ready within the timeout."})
 final class SandboxCommand implements Callable<Integer> {
@@ -43,8 +44,14 @@ final class SandboxCommand implements Callable<Integer> {
   boolean serve;
 
   @Option(names = "--kubeconfig", defaultValue = "sandbox.kubeconfig", paramLabel = "PATH",
-      description = "Where --serve writes a kubeconfig for the in-process API (default ${DEFAULT-VALUE}).")
+      description = "Where --serve writes a kubeconfig for the sandbox's API (default ${DEFAULT-VALUE}).")
   Path kubeconfig;
+
+  @Option(names = "--api-server", paramLabel = "real|embedded", converter = ApiServerConverter.class,
+      description = {"The Kubernetes API server: 'real' (kube-apiserver and etcd, built by test-support/kube-binaries.sh)",
+          "or 'embedded' (emulated in this process, faster to start). Default: real with --serve when its",
+          "binaries are there, embedded otherwise."})
+  Sandbox.ApiServer apiServer;
 
   @Option(names = "--verbose", description = "Also log what the operator and the in-process API server do (stderr).")
   boolean verbose;
@@ -72,7 +79,8 @@ final class SandboxCommand implements Callable<Integer> {
     }, "sandbox-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig), out, System.getenv()).run(stop);
+      Sandbox.ApiServer server = apiServer(out);
+      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig, server), out, System.getenv()).run(stop);
     } finally {
       stopped.countDown();
       try {
@@ -80,6 +88,35 @@ final class SandboxCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is what is running: nothing to remove
       }
+    }
+  }
+
+  private Sandbox.ApiServer apiServer(PrintWriter out) {
+    boolean available = RealApiServer.binaries().isPresent();
+    if (apiServer == Sandbox.ApiServer.REAL && !available) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--api-server real needs kube-apiserver, etcd"
+          + " and kubectl under " + RealApiServer.binariesRoot().resolve("k8s") + ": run test-support/kube-binaries.sh");
+    }
+    if (apiServer != null) {
+      return apiServer;
+    }
+    if (serve && !available) {
+      out.println("no kube-apiserver binaries under " + RealApiServer.binariesRoot().resolve("k8s")
+          + " (test-support/kube-binaries.sh builds them): serving the embedded API instead");
+    }
+    return serve && available ? Sandbox.ApiServer.REAL : Sandbox.ApiServer.EMBEDDED;
+  }
+
+  /** {@code real} or {@code embedded}, with a clear message for anything else. */
+  static final class ApiServerConverter implements picocli.CommandLine.ITypeConverter<Sandbox.ApiServer> {
+    @Override
+    public Sandbox.ApiServer convert(String value) {
+      return switch (value.trim().toLowerCase()) {
+        case "real" -> Sandbox.ApiServer.REAL;
+        case "embedded" -> Sandbox.ApiServer.EMBEDDED;
+        default -> throw new picocli.CommandLine.TypeConversionException(
+            "--api-server must be 'real' or 'embedded', not '" + value + "'");
+      };
     }
   }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -86,20 +88,37 @@ public final class KubernetesChangeRecorder implements ChangeRecorder {
     String namespace = api.getMetadata().getNamespace();
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     var events = client.v1().events().inNamespace(namespace);
-    if (!recent.containsKey(eventName)) {
-      try {
-        recent.put(eventName, events.resource(newEvent(api, eventName, reason, message, now)).create());
+    if (recent.containsKey(eventName)) {
+      Optional<Event> counted = countAgain(events.withName(eventName), now);
+      if (counted.isPresent()) {
+        recent.put(eventName, counted.get());
         return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-          throw e;
-        }
-        // recorded before this operator started: count on it
       }
+      // The API server deleted it (--event-ttl, an hour by default): the change is recorded anew.
+      recent.remove(eventName);
     }
-    Event counted = events.withName(eventName).edit(event -> new EventBuilder(event)
-        .withCount(event.getCount() == null ? 2 : event.getCount() + 1).withLastTimestamp(now).build());
-    recent.put(eventName, counted);
+    try {
+      recent.put(eventName, events.resource(newEvent(api, eventName, reason, message, now)).create());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // recorded before this operator started: count on it
+      countAgain(events.withName(eventName), now).ifPresent(counted -> recent.put(eventName, counted));
+    }
+  }
+
+  /** The Event counted once more, or empty when it no longer exists. */
+  private static Optional<Event> countAgain(Resource<Event> event, String now) {
+    try {
+      return Optional.ofNullable(event.edit(e -> new EventBuilder(e)
+          .withCount(e.getCount() == null ? 2 : e.getCount() + 1).withLastTimestamp(now).build()));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private static Event newEvent(ServerlessApi api, String eventName, String reason, String message, String now) {

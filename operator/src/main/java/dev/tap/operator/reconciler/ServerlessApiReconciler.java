@@ -34,11 +34,7 @@ import dev.tap.operator.workflow.DependentOutcome;
 import dev.tap.operator.workflow.OutcomeReady;
 import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -120,11 +116,12 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   private final SecretStore secrets;
   private final AwsPacing pacing;
   private final OperatorMetrics metrics;
+  private final StatusWriter statusWriter;
 
   /** {@code aws} are paced by {@code pacing} already; the reconciler only asks it whether a whole pass fits. */
   public ServerlessApiReconciler(ServerlessApiValidator validator, AwsClients aws, RegionResolver regions,
       ChangeRecorder changes, OperatorSettings settings, Clock clock, SecretStore secrets, AwsPacing pacing,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics, StatusWriter statusWriter) {
     this.validator = validator;
     this.aws = aws;
     this.regions = regions;
@@ -134,33 +131,28 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     this.secrets = secrets;
     this.pacing = pacing;
     this.metrics = metrics;
+    this.statusWriter = statusWriter;
   }
 
   @Override
   public UpdateControl<ServerlessApi> reconcile(ServerlessApi resource, Context<ServerlessApi> context) {
-    String statusBefore = Serialization.asJson(resource.getStatus());
-    ServerlessApiStatus status = statusOf(resource);
-    Conditions conditions = conditionsOf(resource);
     List<Violation> violations = validator.validate(resource);
     if (!violations.isEmpty()) {
       String message = "invalid spec: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
       log.info("{}: {}", id(resource), message);
-      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_INVALID_SPEC, message), Optional.empty());
-      return answer(resource, statusBefore, status, conditions, null);
+      return answer(resource, context, verdict(new Verdict.Terminal(REASON_INVALID_SPEC, message)), null);
     }
     Optional<String> region = regions.regionOf(resource);
     if (region.isEmpty()) {
-      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_NO_REGION, "no AWS region: set spec.region, the "
-          + AckAnnotations.REGION + " annotation, or AWS_REGION for the operator"), Optional.empty());
-      return answer(resource, statusBefore, status, conditions, null);
+      return answer(resource, context, verdict(new Verdict.Terminal(REASON_NO_REGION, "no AWS region: set spec.region, the "
+          + AckAnnotations.REGION + " annotation, or AWS_REGION for the operator")), null);
     }
     ResourceIdentity identity = ResourceIdentity.of(resource, region.get());
     Optional<ResourceIdentity> recorded = ResourceIdentity.recorded(resource.getStatus(), identity);
     Optional<String> refusal = recorded.flatMap(r -> r.refusal(identity));
     if (refusal.isPresent()) {
       log.info("{}: {}", id(resource), refusal.get());
-      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_IMMUTABLE, refusal.get()), Optional.empty());
-      return answer(resource, statusBefore, status, conditions, null);
+      return answer(resource, context, verdict(new Verdict.Terminal(REASON_IMMUTABLE, refusal.get())), null);
     }
     Optional<ServerlessApi> firstClaim = NameCollisions.claimedBefore(resource, region.get(),
         context.getPrimaryCache().list().toList(), regions::regionOf);
@@ -169,15 +161,16 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
           + AwsNames.of(resource).function() + ", ...) in " + region.get() + " belong to " + id(firstClaim.get())
           + ", which claimed them first; give this resource another name or environment";
       log.info("{}: {}", id(resource), message);
-      ConditionPolicy.apply(conditions, new Verdict.Terminal(REASON_NAME_COLLISION, message), Optional.empty());
-      return answer(resource, statusBefore, status, conditions, settings.resyncInterval());
+      return answer(resource, context, verdict(new Verdict.Terminal(REASON_NAME_COLLISION, message)),
+          settings.resyncInterval());
     }
-    if (status.getIdentity() == null) {
+    if (resource.getStatus() == null || resource.getStatus().getIdentity() == null) {
       // Written before anything is created, so that no crash can lose what the AWS resources are named after.
-      identity.record(status);
-      ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_PROGRESSING,
-          "recording the AWS names and region before creating anything"), Optional.empty());
-      return answer(resource, statusBefore, status, conditions, IMMEDIATELY);
+      return answer(resource, context, (status, conditions) -> {
+        identity.record(status);
+        ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_PROGRESSING,
+            "recording the AWS names and region before creating anything"), Optional.empty());
+      }, IMMEDIATELY);
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
     AwsSession session = session(resource, region.get());
@@ -185,19 +178,34 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
 
     List<DependentOutcome> outcomes = session.outcomes().inOrder();
-    outcomes.forEach(outcome -> outcome.writeStatus(status));
     Optional<String> adopted = adopted(outcomes);
     Optional<Duration> earliest = outcomes.stream().flatMap(o -> o.lookAgainIn().stream()).min(Comparator.naturalOrder());
-    metrics.rolloutPhase(id(resource), status.getRollout() == null ? null : status.getRollout().getPhase());
+    ServerlessApiStatus reported = new ServerlessApiStatus();
+    outcomes.forEach(outcome -> outcome.writeStatus(reported));
+    metrics.rolloutPhase(id(resource), reported.getRollout() == null ? null : reported.getRollout().getPhase());
     if (result.allDependentResourcesReady()) {
       recordTimeToReady(resource);
-      ConditionPolicy.apply(conditions, new Verdict.Synced(), adopted);
-      return answer(resource, statusBefore, status, conditions, earlier(settings.resyncInterval(), earliest));
+      return answer(resource, context, outcomesAnd(outcomes, new Verdict.Synced(), adopted),
+          earlier(settings.resyncInterval(), earliest));
     }
     Optional<DependentOutcome> first = outcomes.stream().filter(o -> !o.ready()).findFirst();
-    ConditionPolicy.apply(conditions, new Verdict.Progressing(first.map(DependentOutcome::reason).orElse(REASON_PROGRESSING),
-        first.map(DependentOutcome::progress).orElse("reconciling")), adopted);
-    return answer(resource, statusBefore, status, conditions, earlier(settings.pollInterval(), earliest));
+    Verdict progressing = new Verdict.Progressing(first.map(DependentOutcome::reason).orElse(REASON_PROGRESSING),
+        first.map(DependentOutcome::progress).orElse("reconciling"));
+    return answer(resource, context, outcomesAnd(outcomes, progressing, adopted),
+        earlier(settings.pollInterval(), earliest));
+  }
+
+  /** The dependents' sections of status, then the conditions of {@code verdict}. */
+  private static StatusWriter.StatusUpdate outcomesAnd(List<DependentOutcome> outcomes, Verdict verdict,
+      Optional<String> adopted) {
+    return (status, conditions) -> {
+      outcomes.forEach(outcome -> outcome.writeStatus(status));
+      ConditionPolicy.apply(conditions, verdict, adopted);
+    };
+  }
+
+  private static StatusWriter.StatusUpdate verdict(Verdict verdict) {
+    return (status, conditions) -> ConditionPolicy.apply(conditions, verdict, Optional.empty());
   }
 
   /** Ready again: how long since the status last turned not-ready (the first reconcile of the change). */
@@ -208,12 +216,11 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
         .filter(d -> !d.isNegative()).ifPresent(metrics::readyAfter);
   }
 
-  /** Patches status only when it changed, so a converged resource costs the API server nothing. */
-  private UpdateControl<ServerlessApi> answer(ServerlessApi resource, String statusBefore,
-      ServerlessApiStatus status, Conditions conditions, Duration lookAgainIn) {
-    ServerlessApi patch = statusPatch(resource, status, conditions);
-    UpdateControl<ServerlessApi> control = statusBefore.equals(Serialization.asJson(patch.getStatus()))
-        ? UpdateControl.noUpdate() : UpdateControl.patchStatus(patch);
+  /** Writes status only when it changed, so a converged resource costs the API server nothing. */
+  private UpdateControl<ServerlessApi> answer(ServerlessApi resource, Context<ServerlessApi> context,
+      StatusWriter.StatusUpdate update, Duration lookAgainIn) {
+    statusWriter.write(resource, context, update);
+    UpdateControl<ServerlessApi> control = UpdateControl.noUpdate();
     return lookAgainIn == null ? control : control.rescheduleAfter(settings.timer(lookAgainIn));
   }
 
@@ -227,9 +234,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   @Override
   public ErrorStatusUpdateControl<ServerlessApi> updateErrorStatus(ServerlessApi resource,
       Context<ServerlessApi> context, Exception e) {
-    ServerlessApiStatus status = statusOf(resource);
-    Conditions conditions = conditionsOf(resource);
-    session(context).ifPresent(session -> session.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
+    List<DependentOutcome> outcomes = session(context).map(s -> s.outcomes().inOrder()).orElse(List.of());
     Map<String, Exception> failures = failuresOf(e);
     failures.forEach((where, failure) -> {
       if (!(failure instanceof SdkException || failure instanceof KubernetesClientException
@@ -241,9 +246,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     Optional<Verdict.Terminal> terminal = terminalVerdict(failures, "");
     if (terminal.isPresent()) {
       log.warn("{}: terminal: {}", id(resource), terminal.get().message());
-      ConditionPolicy.apply(conditions, terminal.get(), Optional.empty());
       // No retries; but AWS may change under us (the other owner lets go), so look again at resync pace.
-      return noRetryLookingAgainIn(resource, status, conditions, settings.resyncInterval());
+      return noRetryLookingAgainIn(resource, context, outcomesAnd(outcomes, terminal.get(), Optional.empty()),
+          settings.resyncInterval());
     }
     List<RetryLaterException> refusedUntil = failures.values().stream().filter(RetryLaterException.class::isInstance)
         .map(RetryLaterException.class::cast).toList();
@@ -251,9 +256,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       Duration wait = refusedUntil.stream().map(RetryLaterException::waitFor).min(Comparator.naturalOrder()).orElseThrow();
       String message = describe(failures);
       log.info("{}: recoverable at a known time: {}", id(resource), message);
-      ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
       // Retried when AWS said it would allow it, not with a backoff that would only be refused again.
-      return noRetryLookingAgainIn(resource, status, conditions, wait);
+      return noRetryLookingAgainIn(resource, context,
+          outcomesAnd(outcomes, new Verdict.Recoverable(message), Optional.empty()), wait);
     }
     if (failures.values().stream().allMatch(QuotaWaitException.class::isInstance)) {
       // The earliest turn: each held-back pass has its own, and one missed would be given up.
@@ -261,22 +266,16 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
           .min(Comparator.naturalOrder()).orElse(settings.pollInterval());
       String message = describe(failures);
       log.debug("{}: {}", id(resource), message);
-      ConditionPolicy.apply(conditions, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty());
       // When the quota has room again, at most a resync away (so tests that move the clock see it soon).
-      return noRetryLookingAgainIn(resource, status, conditions, wait);
+      return noRetryLookingAgainIn(resource, context,
+          outcomesAnd(outcomes, new Verdict.Progressing(REASON_QUOTA, message), Optional.empty()), wait);
     }
     int attempt = attempt(context);
     long nextMillis = settings.retryDelay(attempt).toMillis();
     String message = describe(failures) + " (attempt " + attempt + ", retrying in about " + nextMillis + " ms)";
     log.info("{}: recoverable: {}", id(resource), message);
-    if (failures.values().stream().anyMatch(KubernetesClientException.class::isInstance)) {
-      // JOSDK's status patch is a diff against its cached copy; a copy the API server has moved past is
-      // refused the same way at every retry. Written whole on a fresh copy, and the cache catches up.
-      writeStatusAfresh(resource, new Verdict.Recoverable(message), session(context), context);
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    ConditionPolicy.apply(conditions, new Verdict.Recoverable(message), Optional.empty());
-    return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions));
+    statusWriter.write(resource, context, outcomesAnd(outcomes, new Verdict.Recoverable(message), Optional.empty()));
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   private static Optional<AwsSession> session(Context<ServerlessApi> context) {
@@ -285,8 +284,9 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
 
   /** Status written, JOSDK's backoff off, the next look after {@code wait} but no later than a resync. */
   private ErrorStatusUpdateControl<ServerlessApi> noRetryLookingAgainIn(ServerlessApi resource,
-      ServerlessApiStatus status, Conditions conditions, Duration wait) {
-    return ErrorStatusUpdateControl.patchStatus(statusPatch(resource, status, conditions)).withNoRetry()
+      Context<ServerlessApi> context, StatusWriter.StatusUpdate update, Duration wait) {
+    statusWriter.write(resource, context, update);
+    return ErrorStatusUpdateControl.<ServerlessApi>noStatusUpdate().withNoRetry()
         .rescheduleAfter(settings.timer(earlier(settings.resyncInterval(), Optional.of(wait))));
   }
 
@@ -329,7 +329,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       Map<String, Exception> failures = failuresOf(e);
       Verdict verdict = deletionVerdict(failures, context);
       log.info("{}: deletion not finished: {}", id(resource), describe(failures));
-      writeStatusAfresh(resource, verdict, Optional.empty(), context);
+      statusWriter.write(resource, context, verdict(verdict));
       // The finalizer stays: for a human (terminal), for AWS (pending) or for a retry (recoverable).
       return DeleteControl.noFinalizerRemoval()
           .rescheduleAfter(settings.timer(verdict instanceof Verdict.Terminal ? settings.resyncInterval() : settings.pollInterval()));
@@ -346,33 +346,6 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
           .collect(Collectors.joining("; ")));
     }
     return new Verdict.Recoverable("deleting: " + describe(failures) + " (attempt " + attempt(context) + ")");
-  }
-
-  /**
-   * Writes status on a fresh copy from the API server, as a whole, when it changed: for a cleanup, for
-   * which JOSDK writes no status, and when a status patch of JOSDK's was refused. Compared with the
-   * API server's copy: JOSDK's cache keeps serving the resource as its own last write left it, and
-   * comparing with that would write (and wake the cleanup) again and again.
-   */
-  private void writeStatusAfresh(ServerlessApi resource, Verdict verdict, Optional<AwsSession> session,
-      Context<ServerlessApi> context) {
-    ServerlessApi current = context.getClient().resources(ServerlessApi.class)
-        .inNamespace(resource.getMetadata().getNamespace()).withName(resource.getMetadata().getName()).get();
-    if (current == null) {
-      return;
-    }
-    String before = Serialization.asJson(current.getStatus());
-    ServerlessApiStatus status = statusOf(current);
-    session.ifPresent(s -> s.outcomes().inOrder().forEach(outcome -> outcome.writeStatus(status)));
-    ServerlessApi patch = statusPatch(current, status, ConditionPolicy.apply(conditionsOf(current), verdict,
-        Optional.empty()));
-    String after = Serialization.asJson(patch.getStatus());
-    if (!before.equals(after)) {
-      // Replaces the status as a whole: what a merge patch does to lists is not the same on every server.
-      context.getClient().resources(ServerlessApi.class).inNamespace(resource.getMetadata().getNamespace())
-          .withName(resource.getMetadata().getName()).subresource("status")
-          .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":" + after + "}]");
-    }
   }
 
   private AwsSession session(ServerlessApi resource, String region) {
@@ -406,10 +379,6 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     return Map.of("reconcile", e);
   }
 
-  private static ServerlessApiStatus statusOf(ServerlessApi resource) {
-    return resource.getStatus() == null ? new ServerlessApiStatus() : resource.getStatus();
-  }
-
   private Conditions conditionsOf(ServerlessApi resource) {
     ServerlessApiStatus status = resource.getStatus();
     return new Conditions(status == null ? null : status.getConditions(), generation(resource), clock);
@@ -424,15 +393,4 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
   }
 
-  /** A fresh object holding only identity and the new status, so a patch can never touch spec. */
-  private static ServerlessApi statusPatch(ServerlessApi resource, ServerlessApiStatus status, Conditions conditions) {
-    status.setObservedGeneration(generation(resource));
-    status.setConditions(conditions.asList());
-    ServerlessApi patch = new ServerlessApi();
-    patch.setMetadata(new ObjectMeta());
-    patch.getMetadata().setName(resource.getMetadata().getName());
-    patch.getMetadata().setNamespace(resource.getMetadata().getNamespace());
-    patch.setStatus(status);
-    return patch;
-  }
 }

@@ -1,6 +1,7 @@
 package dev.tap.operator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tap.operator.validation.CrdSchema;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -11,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 
 /**
@@ -20,7 +19,7 @@ import java.util.HashMap;
  * port, which the operator uses directly; and in front of it, for kubectl and every other client of
  * the kubeconfig, an {@link ApiFront} that behaves like a real API server where it matters.
  */
-final class InProcessKubernetes implements AutoCloseable {
+final class InProcessKubernetes implements SandboxKubernetes {
 
   private final KubernetesMockServer store;
   private final NamespacedKubernetesClient storeClient;
@@ -50,39 +49,41 @@ final class InProcessKubernetes implements AutoCloseable {
   }
 
   /** A client of the store itself, for the operator and the sandbox. */
-  NamespacedKubernetesClient client() {
-    return store.createClient();
+  @Override
+  public NamespacedKubernetesClient client() {
+    return storeClient;
   }
 
-  void serveControl(SandboxControl control) {
+  @Override
+  public String description() {
+    return "Kubernetes API (emulated in this process)";
+  }
+
+  @Override
+  public boolean serverSideApply() {
+    return false;
+  }
+
+  @Override
+  public void installCrd() {
+    storeClient.apiextensions().v1().customResourceDefinitions()
+        .load(InProcessKubernetes.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
+  }
+
+  /** The store takes objects in any namespace. */
+  @Override
+  public void ensureNamespace(String namespace) {
+  }
+
+  @Override
+  public void serveControl(SandboxControl control) {
     front.serveControl(control);
   }
 
   /** Where kubectl and the kubeconfig's other clients connect: the front. */
-  String url() {
+  @Override
+  public String url() {
     return front.url();
-  }
-
-  /** A kubeconfig for the in-process API: plain HTTP on loopback, no credentials. */
-  void writeKubeconfig(Path path) throws IOException {
-    Files.writeString(path, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - name: tap-sandbox
-            cluster:
-              server: %s
-        users:
-          - name: tap-sandbox
-            user: {}
-        contexts:
-          - name: tap-sandbox
-            context:
-              cluster: tap-sandbox
-              user: tap-sandbox
-              namespace: default
-        current-context: tap-sandbox
-        """.formatted(url()));
   }
 
   @Override

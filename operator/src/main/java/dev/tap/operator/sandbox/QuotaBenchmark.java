@@ -63,7 +63,8 @@ public final class QuotaBenchmark {
       client.apiextensions().v1().customResourceDefinitions().load(definition).create();
       OperatorSettings settings = OperatorSettings.PRODUCTION.atClockSpeed(speed);
       Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(1, clock),
-          new RegionResolver(Sandbox.DEFAULT_REGION), new KubernetesChangeRecorder(client, clock), settings, clock);
+          new RegionResolver(Sandbox.DEFAULT_REGION), new KubernetesChangeRecorder(client, clock),
+          OperatorLauncher.Options.of(settings, clock).withoutServerSideApply());
       operator.start();
       long wallStart = System.nanoTime();
       Duration start = clock.elapsed();

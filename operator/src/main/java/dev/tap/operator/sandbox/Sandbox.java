@@ -56,8 +56,12 @@ import java.util.stream.Collectors;
  */
 public final class Sandbox {
 
+  /** Which Kubernetes API server the sandbox runs: a real kube-apiserver, or the one emulated in this process. */
+  public enum ApiServer { REAL, EMBEDDED }
+
   /** How the sandbox was asked to run. */
-  public record Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig) {}
+  public record Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig,
+      ApiServer apiServer) {}
 
   static final String DEFAULT_REGION = "us-east-1";
   /** The exit code of a run stopped by a signal before convergence, as shells report SIGINT. */
@@ -98,18 +102,18 @@ public final class Sandbox {
     String defaultRegion = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
     CrdSchema crd = CrdSchema.load();
     PrinterColumns printerColumns = new PrinterColumns(crd.crd(), Clock.systemUTC());
-    try (InProcessKubernetes kubernetes = InProcessKubernetes.start(printerColumns, crd.crd(),
-        new ServerlessApiValidator(crd));
-        KubernetesClient client = kubernetes.client();
+    try (SandboxKubernetes kubernetes = options.apiServer() == ApiServer.REAL ? RealKubernetes.start()
+        : InProcessKubernetes.start(printerColumns, crd.crd(), new ServerlessApiValidator(crd));
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
+      KubernetesClient client = kubernetes.client();
       RoutedAwsClients aws = new RoutedAwsClients(real, simulated, endpoints);
       if (aws.isReal(AwsServices.DYNAMODB)) {
         // The simulated scaler scales the tables where they are.
         simulated.scaleTablesOf(region -> new DynamoDbApiCapacity(real.client(AwsServices.DYNAMODB, region)));
       }
-      progress.line("Kubernetes API at " + kubernetes.url() + "; " + AwsServices.ALL.stream()
+      progress.line(kubernetes.description() + " at " + kubernetes.url() + "; " + AwsServices.ALL.stream()
           .map(service -> service + " " + where(endpoints, service)).collect(Collectors.joining(", ")));
-      client.apiextensions().v1().customResourceDefinitions().load(Sandbox.class.getResourceAsStream(CrdSchema.RESOURCE)).create();
+      kubernetes.installCrd();
 
       KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, Clock.systemUTC());
       changes.addListener((api, change) -> progress.line(id(api) + ": " + change));
@@ -132,12 +136,14 @@ public final class Sandbox {
             checkSettled.run();
           }));
       AwsPacing pacing = AwsPacing.documented(1, Clock.systemUTC());
-      Operator operator = OperatorLauncher.create(client, aws, pacing,
-          new RegionResolver(defaultRegion), changes, SETTINGS, Clock.systemUTC());
+      OperatorLauncher.Options launch = OperatorLauncher.Options.of(SETTINGS, Clock.systemUTC());
+      Operator operator = OperatorLauncher.create(client, aws, pacing, new RegionResolver(defaultRegion), changes,
+          kubernetes.serverSideApply() ? launch : launch.withoutServerSideApply());
       operator.start();
       try {
         for (ServerlessApi api : accepted) {
           try {
+            kubernetes.ensureNamespace(api.getMetadata().getNamespace());
             client.resource(api).create();
             expected.add(id(api));
             progress.line(id(api) + ": applied");

@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
  */
 public final class CrdSchema {
 
-  public static final String RESOURCE = "/META-INF/fabric8/serverlessapis.serverless.tap.dev-v1.yml";
+  /** The CRD's name, as the API server knows it. */
+  public static final String NAME = "serverlessapis.serverless.tap.dev";
+  public static final String RESOURCE = "/META-INF/fabric8/" + NAME + "-v1.yml";
 
   private final JsonNode crd;
 

@@ -61,6 +61,21 @@ class KubernetesChangeRecorderTest {
   }
 
   @Test
+  void a_repeat_whose_event_the_api_server_expired_is_recorded_afresh() {
+    KubernetesChangeRecorder recorder = new KubernetesChangeRecorder(client, Clock.systemUTC());
+    recorder.awsChange(resource("expiring"), "UpdatedStage", "stage prod: throttling 5/10 -> 50/100");
+    recorder.awsChange(resource("expiring"), "UpdatedStage", "stage prod: throttling 5/10 -> 50/100");
+    // As the API server does after --event-ttl.
+    client.v1().events().inNamespace(OperatorHarness.NAMESPACE).resources()
+        .filter(e -> "expiring".equals(e.get().getInvolvedObject().getName())).forEach(e -> e.delete());
+
+    recorder.awsChange(resource("expiring"), "UpdatedStage", "stage prod: throttling 5/10 -> 50/100");
+    recorder.awsChange(resource("expiring"), "UpdatedStage", "stage prod: throttling 5/10 -> 50/100");
+
+    assertThat(events("expiring")).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
+  }
+
+  @Test
   void an_event_write_that_hangs_holds_up_only_its_own_change() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

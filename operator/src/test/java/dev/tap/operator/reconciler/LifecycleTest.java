@@ -3,7 +3,6 @@ package dev.tap.operator.reconciler;
 import static dev.tap.operator.OperatorHarness.REGION;
 import static dev.tap.operator.OperatorHarness.sample;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,25 +71,5 @@ class LifecycleTest extends OperatorTestCase {
     assertThat(done.getStatus().getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration()).isEqualTo(7);
     assertThat(operator.aws.lambda(REGION).getFunctionConfiguration(r -> r.functionName("busy-api-dev").qualifier("dev"))
         .memorySize()).isEqualTo(640);
-  }
-
-  @Test
-  void a_status_patch_refused_for_a_stale_cached_copy_is_written_afresh_and_the_resource_goes_on() {
-    operator.create(sample("dev.yaml", "stale", api -> api));
-    operator.awaitCondition("stale", Conditions.READY, Conditions.TRUE);
-
-    operator.makeStatusCacheStale();
-    operator.edit("stale", api -> {
-      api.getSpec().getFunction().setMemorySize(384);
-      return api;
-    });
-
-    await().atMost(OperatorHarness.PATIENCE).until(() -> {
-      ServerlessApi api = operator.get("stale");
-      return api.getStatus().getObservedGeneration() == 2 && OperatorHarness.condition(api, Conditions.READY)
-          .map(c -> Conditions.TRUE.equals(c.getStatus())).orElse(false);
-    });
-    assertThat(operator.statusPatchesRefused()).as("status patches refused while the cache was stale").isPositive();
-    assertThat(operator.statusCacheStale()).as("a status written whole brought the cache up to date").isFalse();
   }
 }

@@ -51,7 +51,7 @@ class SandboxApiServerTest {
   static void serve() throws Exception {
     Path kubeconfig = dir.resolve("api.kubeconfig");
     Sandbox.Options options = new Sandbox.Options(List.of(Samples.DIRECTORY.resolve("dev.yaml")), Duration.ofSeconds(60),
-        false, true, kubeconfig);
+        false, true, kubeconfig, Sandbox.ApiServer.EMBEDDED);
     sandbox = CompletableFuture.supplyAsync(() -> {
       try {
         return new Sandbox(options, new PrintWriter(output, true), Map.of()).run(stop);

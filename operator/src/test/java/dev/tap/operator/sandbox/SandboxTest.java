@@ -37,7 +37,7 @@ class SandboxTest {
   }
 
   private static Sandbox.Options options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig) {
-    return new Sandbox.Options(files, timeout, json, serve, kubeconfig);
+    return new Sandbox.Options(files, timeout, json, serve, kubeconfig, Sandbox.ApiServer.EMBEDDED);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.tap.operator.reconciler;
+package dev.tap.operator.kube;
 
 import static dev.tap.operator.OperatorHarness.PATIENCE;
 import static dev.tap.operator.OperatorHarness.sample;
@@ -14,24 +14,26 @@ import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Two operator pods on one cluster: only the holder of the Lease reconciles; the other takes over when it goes. */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * Two operator pods on one real cluster, each as deploy/'s ServiceAccount: JOSDK's check of its Lease
+ * access passes on deploy/'s Role; only the holder of the Lease reconciles; the other takes over when it goes.
+ */
 class LeaderElectionTest {
 
-  static KubernetesClient client;
-  static KubernetesMockServer server;
+  private static final RealCluster cluster = RealCluster.get();
+  private static final KubernetesClient client = cluster.admin;
 
   private static Operator pod(String identity, SimulatedAws aws) {
-    return OperatorLauncher.create(client, aws, AwsPacing.none(Clock.systemUTC()), new RegionResolver(OperatorHarness.REGION),
-        new KubernetesChangeRecorder(client, Clock.systemUTC()), OperatorLauncher.Options.of(OperatorHarness.FAST,
+    KubernetesClient own = new KubernetesClientBuilder().withConfig(cluster.operatorConfig()).build();
+    return OperatorLauncher.create(own, aws, AwsPacing.none(Clock.systemUTC()), new RegionResolver(OperatorHarness.REGION),
+        new KubernetesChangeRecorder(own, Clock.systemUTC()), OperatorLauncher.Options.of(OperatorHarness.FAST,
         Clock.systemUTC()).electedBy(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
             .withLeaseNamespace("tap-system").withIdentity(identity)
             .withLeaseDuration(Duration.ofSeconds(2)).withRenewDeadline(Duration.ofMillis(1500))
@@ -40,9 +42,6 @@ class LeaderElectionTest {
 
   @Test
   void only_the_lease_holder_reconciles_and_the_other_takes_over_when_it_stops() {
-    OperatorHarness.installCrd(client);
-    // JOSDK checks at start that it may use Leases; the mock API server answers as RBAC would for deploy/'s Role.
-    OperatorHarness.answerLeaseRulesReview(server);
     SimulatedAws awsOfA = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     SimulatedAws awsOfB = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     Operator a = pod("pod-a", awsOfA);
