@@ -42,6 +42,7 @@ class ServerlessApiValidatorTest {
       spec.alarms.apiServerErrors.evaluationPeriods | 0 | spec.alarms.apiServerErrors.evaluationPeriods | minimum value of 1
       spec.environment | Prod | spec.environment | does not match the regex pattern
       spec.environment | an-environment-name-too-long | spec.environment | does not match the regex pattern
+      spec.environment | '"dev\\n"' | spec.environment | does not match the regex pattern
       spec.function.role | 'arn:aws:iam::123:role/x' | spec.function.role | does not match the regex pattern
       spec.api.stageName | 'prod stage' | spec.api.stageName | does not match the regex pattern
       spec.function.deployment.interval | '5 minutes' | spec.function.deployment.interval | does not match the regex pattern
