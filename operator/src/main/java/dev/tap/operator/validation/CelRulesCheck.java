@@ -1,9 +1,10 @@
 package dev.tap.operator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
-import dev.cel.common.types.SimpleType;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
@@ -12,6 +13,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +25,36 @@ import java.util.regex.Pattern;
  * {@code self} is the value at the rule's node, a rule is skipped where its field is absent, and a
  * transition rule (one that reads {@code oldSelf}) runs only on update, where the old object has
  * the same field. Items of a list are not correlated with the old list (the lists are atomic).
+ * Each rule is type-checked with the schema's types at its node ({@link SchemaCelTypes}), so a rule
+ * the API server would refuse at install is refused here too, naming every such rule at once.
  */
 final class CelRulesCheck {
 
   private static final Pattern READS_OLD_SELF = Pattern.compile("\\boldSelf\\b");
+  /** The API server's CEL environment compares int, uint and double with one another. */
+  private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
 
   private final JsonNode schema;
-  private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
-      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar("self", SimpleType.DYN)
-      .addVar("oldSelf", SimpleType.DYN)
-      .build();
-  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
-  private final Map<String, CelRuntime.Program> programs = new HashMap<>();
+  private final SchemaCelTypes types;
+  private final CelCompiler compiler;
+  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+  /** By rule node: one expression has another type at each node it sits on. */
+  private final Map<JsonNode, CelRuntime.Program> programs = new IdentityHashMap<>();
 
   CelRulesCheck(JsonNode openApiSchema) {
     this.schema = openApiSchema;
-    compileAll(openApiSchema);
+    this.types = new SchemaCelTypes(openApiSchema);
+    this.compiler = CelCompilerFactory.standardCelCompilerBuilder()
+        .setOptions(OPTIONS)
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .setTypeProvider(types)
+        .build();
+    List<String> errors = new ArrayList<>();
+    compileAll(openApiSchema, "", errors);
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("CRD rules do not compile, the API server would refuse the CRD:\n"
+          + String.join("\n", errors));
+    }
   }
 
   /** Checks a new resource ({@code old} null) or an update from {@code old} to {@code resource}. */
@@ -92,7 +107,7 @@ final class CelRulesCheck {
       variables.put("oldSelf", toCel(old, node));
     }
     try {
-      Object result = programs.get(expression).eval(variables);
+      Object result = programs.get(rule).eval(variables);
       if (!Boolean.TRUE.equals(result)) {
         out.add(new Violation(where, rule.path("message").asText("failed rule: " + expression)));
       }
@@ -131,25 +146,29 @@ final class CelRulesCheck {
     return value.asText();
   }
 
-  private void compileAll(JsonNode node) {
+  private void compileAll(JsonNode node, String path, List<String> errors) {
     if (!node.isObject()) {
       return;
     }
+    CelType self = types.of(node);
     for (JsonNode rule : node.path("x-kubernetes-validations")) {
-      String expression = rule.path("rule").asText();
-      programs.computeIfAbsent(expression, this::compile);
+      compile(rule, self, path, errors);
     }
-    node.path("properties").forEach(this::compileAll);
-    compileAll(node.path("items"));
-    compileAll(node.path("additionalProperties"));
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> property = it.next();
+      compileAll(property.getValue(), JsonPaths.child(path, property.getKey()), errors);
+    }
+    compileAll(node.path("items"), path + "[*]", errors);
+    compileAll(node.path("additionalProperties"), JsonPaths.child(path, "*"), errors);
   }
 
-  private CelRuntime.Program compile(String expression) {
+  private void compile(JsonNode rule, CelType self, String path, List<String> errors) {
+    CelCompiler typed = compiler.toCompilerBuilder().addVar("self", self).addVar("oldSelf", self).build();
+    CelValidationResult result = typed.compile(rule.path("rule").asText());
     try {
-      CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
-      return runtime.createProgram(ast);
+      programs.put(rule, runtime.createProgram(result.getAst()));
     } catch (CelValidationException | CelEvaluationException e) {
-      throw new IllegalStateException("CRD rule does not compile: " + expression, e);
+      errors.add((path.isEmpty() ? "<root>" : path) + ": " + e.getMessage());
     }
   }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
  * Types, bounds, patterns, enums and required fields of the CRD's OpenAPI schema, as the API server
  * checks them. Unknown fields are reported too, as {@code kubectl apply} does with strict field
  * validation: the API server would otherwise prune them silently and a typo would go unnoticed.
+ * Patterns are matched as RE2 matches them ({@link Re2Patterns}), not as Java would.
  */
 final class OpenApiSchemaCheck {
 
@@ -31,7 +33,10 @@ final class OpenApiSchemaCheck {
     // apiVersion, kind and metadata are the API server's business: only spec and status are closed.
     strict.path("properties").forEach(OpenApiSchemaCheck::closeObjects);
     // The CRD's schema is OpenAPI v3.0, whose keywords (boolean exclusiveMinimum) are draft 4's.
-    this.schema = schemaFactory().getSchema(strict);
+    // The defaults getSchema(node) would use (legacy paths among them), with RE2's patterns.
+    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder(new SchemaValidatorsConfig())
+        .regularExpressionFactory(Re2Patterns.FACTORY).build();
+    this.schema = schemaFactory().getSchema(strict, config);
   }
 
   /** Draft 4, told that Kubernetes' own keywords carry no JSON Schema meaning. */

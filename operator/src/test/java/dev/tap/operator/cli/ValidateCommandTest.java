@@ -2,6 +2,7 @@ package dev.tap.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tap.operator.Samples;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,10 +23,17 @@ class ValidateCommandTest {
   private final StringWriter output = new StringWriter();
 
   private int validate(Path... files) {
+    return execute(Stream.concat(Stream.of("validate"), Stream.of(files).map(Path::toString)).toArray(String[]::new));
+  }
+
+  private int validateUpdate(Path old, Path file) {
+    return execute("validate", "--old", old.toString(), file.toString());
+  }
+
+  private int execute(String... args) {
     CommandLine cli = TapOperatorCommand.commandLine();
     cli.setOut(new PrintWriter(output));
     cli.setErr(new PrintWriter(output));
-    String[] args = Stream.concat(Stream.of("validate"), Stream.of(files).map(Path::toString)).toArray(String[]::new);
     return cli.execute(args);
   }
 
@@ -143,5 +151,48 @@ class ValidateCommandTest {
 
     assertThat(validate(bomb)).isEqualTo(ValidateCommand.INVALID);
     assertThat(lines()).singleElement().asString().startsWith(bomb + ": malformed YAML");
+  }
+
+  @Test
+  void with_old_a_change_is_checked_as_admission_checks_it_transition_rules_included() throws IOException {
+    ObjectNode prod = Samples.load("prod.yaml");
+    Path old = file("old.yaml", Samples.toYaml(prod));
+    Path withoutRegion = file("without-region.yaml", Samples.toYaml(Samples.with(prod, "spec.region", null)));
+    Path elsewhere = file("elsewhere.yaml", Samples.toYaml(Samples.with(prod, "spec.region", "eu-west-1")));
+    Path moreCapacity = file("more.yaml", Samples.toYaml(Samples.with(prod, "spec.table.autoScaling.read.maxCapacity", "500")));
+
+    assertThat(validateUpdate(old, withoutRegion)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(validateUpdate(withoutRegion, elsewhere)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(validateUpdate(old, moreCapacity)).isZero();
+    assertThat(validate(withoutRegion)).isZero();
+    assertThat(lines()).containsExactly(
+        withoutRegion + ": spec.region: region is immutable: it cannot be changed, added or removed after creation,"
+            + " since every AWS resource of this one lives in the region it was created in",
+        elsewhere + ": spec.region: region is immutable: it cannot be changed, added or removed after creation,"
+            + " since every AWS resource of this one lives in the region it was created in",
+        moreCapacity + ": OK",
+        withoutRegion + ": OK");
+  }
+
+  @Test
+  void with_old_an_unusable_old_file_or_another_resource_is_explained() throws IOException {
+    ObjectNode prod = Samples.load("prod.yaml");
+    Path current = file("current.yaml", Samples.toYaml(prod));
+    Path other = file("other.yaml", Samples.toYaml(Samples.with(prod, "metadata.name", "other")));
+    Path notYaml = file("not.yaml", "spec: [\n");
+    Path configMap = file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+    Path missing = dir.resolve("missing.yaml");
+
+    assertThat(validateUpdate(missing, current)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(validateUpdate(notYaml, current)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(validateUpdate(configMap, current)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(validateUpdate(other, current)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(lines()).hasSize(4);
+    assertThat(lines().get(0)).isEqualTo(missing + ": no such file");
+    assertThat(lines().get(1)).startsWith(notYaml + ": malformed YAML at line ");
+    assertThat(lines().get(2)).startsWith(configMap + ": not a ServerlessApi: kind 'ConfigMap'");
+    assertThat(lines().get(3)).isEqualTo(current + ": " + other
+        + " holds no single ServerlessApi 'default/tap' to check this update against (it holds [default/other])");
+    assertThat(output.toString()).doesNotContain("Exception");
   }
 }

@@ -42,6 +42,7 @@ class ServerlessApiValidatorTest {
       spec.alarms.apiServerErrors.evaluationPeriods | 0 | spec.alarms.apiServerErrors.evaluationPeriods | minimum value of 1
       spec.environment | Prod | spec.environment | does not match the regex pattern
       spec.environment | an-environment-name-too-long | spec.environment | does not match the regex pattern
+      spec.environment | '"dev\\n"' | spec.environment | does not match the regex pattern
       spec.function.role | 'arn:aws:iam::123:role/x' | spec.function.role | does not match the regex pattern
       spec.api.stageName | 'prod stage' | spec.api.stageName | does not match the regex pattern
       spec.function.deployment.interval | '5 minutes' | spec.function.deployment.interval | does not match the regex pattern
@@ -165,6 +166,7 @@ class ServerlessApiValidatorTest {
   static final String BAD_UPDATES = """
       spec.environment | staging | spec.environment | environment is immutable
       spec.region | eu-west-1 | spec.region | region is immutable
+      spec.region | | spec.region | region is immutable
       spec.table.partitionKey | '{name: pk, type: S}' | spec.table.partitionKey | partitionKey is immutable
       spec.table.globalSecondaryIndexes[0].partitionKey | '{name: day, type: S}' | spec.table.globalSecondaryIndexes | keys and projection are immutable
       spec.table.globalSecondaryIndexes[0].sortKey | | spec.table.globalSecondaryIndexes | keys and projection are immutable
@@ -197,6 +199,48 @@ class ServerlessApiValidatorTest {
     assertThat(validator.validate(withoutIndexes, old)).isEmpty();
     assertThat(validator.validate(moreCapacity, old)).isEmpty();
     assertThat(validator.validate(keyNowExplicit, old)).isEmpty();
+  }
+
+  /**
+   * The API server skips a field's transition rule when the field is absent on either side, so an
+   * immutable value could change in two applies: removed, then set anew. Neither step may pass.
+   */
+  @Test
+  void an_immutable_region_can_be_neither_removed_nor_added() {
+    ObjectNode withoutRegion = with(PROD, "spec.region", null);
+    ObjectNode elsewhere = with(PROD, "spec.region", "eu-west-1");
+
+    assertThat(validator.validate(withoutRegion, PROD)).singleElement()
+        .satisfies(v -> assertThat(v.toString()).startsWith("spec.region: region is immutable"));
+    assertThat(validator.validate(elsewhere, withoutRegion)).singleElement()
+        .satisfies(v -> assertThat(v.toString()).startsWith("spec.region: region is immutable"));
+    assertThat(validator.validate(withoutRegion, withoutRegion)).isEmpty();
+  }
+
+  /** Unset, the partition key is id of type S: the rule compares the keys the table really has. */
+  @Test
+  void the_partition_key_is_compared_by_its_effective_value() {
+    ObjectNode unset = with(PROD, "spec.table.partitionKey", null);
+    ObjectNode pk = with(PROD, "spec.table.partitionKey", "{name: pk, type: S}");
+    ObjectNode idAsNumber = with(PROD, "spec.table.partitionKey", "{name: id, type: N}");
+    ObjectNode id = with(PROD, "spec.table.partitionKey", "{name: id, type: S}");
+    String immutable = "spec.table.partitionKey: partitionKey is immutable";
+
+    assertThat(validator.validate(unset, pk)).singleElement().satisfies(v -> assertThat(v.toString()).startsWith(immutable));
+    assertThat(validator.validate(pk, unset)).singleElement().satisfies(v -> assertThat(v.toString()).startsWith(immutable));
+    assertThat(validator.validate(idAsNumber, unset)).singleElement().satisfies(v -> assertThat(v.toString()).startsWith(immutable));
+    assertThat(validator.validate(unset, id)).isEmpty();
+    assertThat(validator.validate(id, unset)).isEmpty();
+  }
+
+  /** DynamoDB drops an index and creates it anew, so an index may come back under its name with other keys. */
+  @Test
+  void an_index_removed_in_one_apply_may_come_back_with_other_keys_in_the_next() {
+    ObjectNode withoutIndexes = with(PROD, "spec.table.globalSecondaryIndexes", "[]");
+    ObjectNode rekeyed = with(PROD, "spec.table.globalSecondaryIndexes[0].partitionKey", "{name: day, type: S}");
+
+    assertThat(validator.validate(withoutIndexes, PROD)).isEmpty();
+    assertThat(validator.validate(rekeyed, withoutIndexes)).isEmpty();
   }
 
   @Test

@@ -7,15 +7,26 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** What one environment of the serverless API should look like on AWS. */
+/**
+ * What one environment of the serverless API should look like on AWS. The region's transition rule
+ * sits on this object, not on the field: the API server skips a field's transition rule when the
+ * field is absent on either side, so removing it in one apply and setting another in the next would
+ * pass. Adding a region is refused too: the resource already lives in the region the annotation or
+ * AWS_REGION gave it, and a region added in error could then never be removed again.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.api) || has(self.function)", message = "api needs a function to integrate with", fieldPath = ".api")
+@ValidationRule(value = "has(self.region) == has(oldSelf.region) && (!has(self.region) || self.region == oldSelf.region)",
+    message = "region is immutable: it cannot be changed, added or removed after creation, since every AWS resource"
+        + " of this one lives in the region it was created in",
+    fieldPath = ".region")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class ServerlessApiSpec {
 
   /** AWS region names, such as us-east-1, us-gov-west-1 or us-isob-east-1; also checked for the region annotation. */
   public static final String REGION_PATTERN = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
 
+  /** Required, so it cannot be removed: its own transition rule sees every change. */
   @JsonPropertyDescription("Environment name, the suffix of every AWS resource name.")
   @Required
   @Pattern("^[a-z][a-z0-9-]{0,19}$")
@@ -24,7 +35,6 @@ public class ServerlessApiSpec {
 
   @JsonPropertyDescription("AWS region (else the services.k8s.aws/region annotation, else AWS_REGION).")
   @Pattern(REGION_PATTERN)
-  @ValidationRule(value = "self == oldSelf", message = "region is immutable: every AWS resource of this one lives there")
   private String region;
 
   @JsonPropertyDescription("Retain or Delete the AWS resources with the ServerlessApi (default Retain for prod, Delete otherwise).")
