@@ -76,7 +76,7 @@ final class ApiProxy implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         SandboxControl.Answer answer = sandbox.handle(exchange.getRequestMethod(), path, body).orElseThrow();
         send(exchange, answer.code(), answer.body());
-      } else if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+      } else if (wantsWebSocket(exchange)) {
         send(exchange, 503, StatusResponses.failure(503, "ServiceUnavailable",
             "this address does not pass on protocol upgrades (WebSockets); watch over plain HTTP"));
       } else {
@@ -90,6 +90,12 @@ final class ApiProxy implements AutoCloseable {
         // nothing left to tell
       }
     }
+  }
+
+  /** A WebSocket handshake (other upgrades, such as Vert.x's h2c, are dropped: the request passes as HTTP/1.1). */
+  private static boolean wantsWebSocket(HttpExchange exchange) {
+    List<String> upgrade = exchange.getRequestHeaders().get("Upgrade");
+    return upgrade != null && upgrade.stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("websocket"));
   }
 
   private void pass(HttpExchange exchange) throws IOException {
