@@ -67,7 +67,8 @@ final class RealKubernetes implements SandboxKubernetes {
     admin.load(RealKubernetes.class.getResourceAsStream(CrdSchema.RESOURCE)).fieldManager(FIELD_MANAGER)
         .forceConflicts().serverSideApply();
     admin.apiextensions().v1().customResourceDefinitions().withName(CrdSchema.NAME)
-        .waitUntilCondition(crd -> crd.getStatus() != null && crd.getStatus().getConditions().stream()
+        .waitUntilCondition(crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+            && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
   }
 

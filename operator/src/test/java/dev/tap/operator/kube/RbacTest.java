@@ -11,6 +11,7 @@ import dev.tap.operator.status.Conditions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class RbacTest {
   @Test
   void every_request_over_a_whole_life_is_allowed_and_every_grant_is_used() throws Exception {
     RealCluster cluster = RealCluster.get();
+    // A fresh election, so that the life includes creating the Lease (another test may have left one).
+    cluster.admin.leases().inNamespace(DeployRbac.OPERATOR_NAMESPACE).withName("tap-operator")
+        .withTimeout(30, TimeUnit.SECONDS).delete();
     List<KubernetesRequestLog.Request> requests;
     List<KubernetesRequestLog.Refusal> forbidden;
     try (OperatorHarness operator = OperatorHarness.startOnRealApiServer(cluster.admin, cluster.operatorConfig())) {

@@ -41,10 +41,11 @@ public final class RealCluster {
   public static synchronized RealCluster get() {
     if (shared == null) {
       RealApiServer server = RealApiServer.start(List.of("--event-ttl=" + EVENT_TTL));
-      shared = new RealCluster(server);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kube-apiserver-stop"));
-      shared.installCrd();
-      shared.applyDeploy();
+      RealCluster cluster = new RealCluster(server);
+      cluster.installCrd();
+      cluster.applyDeploy();
+      shared = cluster;
     }
     return shared;
   }
@@ -53,7 +54,8 @@ public final class RealCluster {
     admin.load(RealCluster.class.getResourceAsStream(CrdSchema.RESOURCE)).fieldManager(FIELD_MANAGER)
         .forceConflicts().serverSideApply();
     admin.apiextensions().v1().customResourceDefinitions().withName("serverlessapis.serverless.tap.dev")
-        .waitUntilCondition(crd -> crd.getStatus() != null && crd.getStatus().getConditions().stream()
+        .waitUntilCondition(crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+            && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
   }
 
