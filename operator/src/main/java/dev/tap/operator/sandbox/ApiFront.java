@@ -5,21 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,22 +31,15 @@ final class ApiFront implements AutoCloseable {
       "^/apis/" + Pattern.quote(ServerlessApi.API_VERSION) + "(?:/namespaces/([^/]+))?/" + ApiDiscovery.PLURAL + "(?:/([^/]+))?$");
   private static final Pattern EVENTS = Pattern.compile("^/api/v1(?:/namespaces/([^/]+))?/events$");
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "sandbox-api");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private LoopbackHttp http;
   private final Backend backend;
   private final ServerlessApiEndpoint serverlessApis;
   private final WatchStream watches;
   private final Tables tables;
   private final OpenApiDocuments openApi;
-  private volatile SandboxControl control;
 
-  private ApiFront(HttpServer server, Backend backend, ServerlessApiEndpoint serverlessApis, WatchStream watches,
+  private ApiFront(Backend backend, ServerlessApiEndpoint serverlessApis, WatchStream watches,
       Tables tables, OpenApiDocuments openApi) {
-    this.server = server;
     this.backend = backend;
     this.serverlessApis = serverlessApis;
     this.watches = watches;
@@ -61,21 +49,18 @@ final class ApiFront implements AutoCloseable {
 
   static ApiFront start(Backend backend, KubernetesClient store, ServerlessApiEndpoint serverlessApis, Tables tables,
       OpenApiDocuments openApi) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    ApiFront front = new ApiFront(server, backend, serverlessApis, new WatchStream(store), tables, openApi);
-    server.createContext("/", front::handle);
-    server.setExecutor(front.threads);
-    server.start();
+    ApiFront front = new ApiFront(backend, serverlessApis, new WatchStream(store), tables, openApi);
+    front.http = LoopbackHttp.start("sandbox-api", front::handle);
     return front;
   }
 
   /** The sandbox's own endpoints, once the simulated AWS exists. */
   void serveControl(SandboxControl control) {
-    this.control = control;
+    http.serveControl(control);
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return http.url();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -96,12 +81,6 @@ final class ApiFront implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-    if (control != null && path.startsWith(SandboxControl.PREFIX)) {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      var answer = control.handle(method, path, body).orElseThrow();
-      send(exchange, answer.code(), answer.body(), List.of());
-      return;
-    }
     if ("GET".equals(method)) {
       var document = ApiDiscovery.document(path).or(() -> openApi.document(path));
       if (document.isPresent()) {
@@ -204,11 +183,8 @@ final class ApiFront implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int code, JsonNode body, List<String> warnings) throws IOException {
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
     warnings.forEach(warning -> exchange.getResponseHeaders().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\""));
-    exchange.sendResponseHeaders(code, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    LoopbackHttp.sendJson(exchange, code, body);
   }
 
   /** Keeps the items whose fields equal every term of the field selector (metadata.name, involvedObject.uid, ...). */
@@ -291,7 +267,6 @@ final class ApiFront implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }

@@ -2,7 +2,6 @@ package dev.tap.operator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -10,17 +9,12 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One plain-HTTP loopback address in front of a real API server, as {@code kubectl proxy} gives:
@@ -34,49 +28,33 @@ final class ApiProxy implements AutoCloseable {
   private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
       "host", "content-length", "authorization", "accept-encoding", "proxy-connection", "te", "trailer");
 
-  private final HttpServer server;
   private final HttpClient upstream;
   private final URI target;
-  private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "sandbox-proxy");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private volatile SandboxControl control;
+  private LoopbackHttp http;
 
-  private ApiProxy(HttpServer server, HttpClient upstream, URI target) {
-    this.server = server;
+  private ApiProxy(HttpClient upstream, URI target) {
     this.upstream = upstream;
     this.target = target;
   }
 
   /** {@code upstream} carries the admin's TLS client certificate for {@code target}. */
   static ApiProxy start(HttpClient upstream, URI target) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    ApiProxy proxy = new ApiProxy(server, upstream, target);
-    server.createContext("/", proxy::handle);
-    server.setExecutor(proxy.threads);
-    server.start();
+    ApiProxy proxy = new ApiProxy(upstream, target);
+    proxy.http = LoopbackHttp.start("sandbox-proxy", proxy::handle);
     return proxy;
   }
 
   void serveControl(SandboxControl control) {
-    this.control = control;
+    http.serveControl(control);
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return http.url();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      SandboxControl sandbox = control;
-      if (sandbox != null && path.startsWith(SandboxControl.PREFIX)) {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        SandboxControl.Answer answer = sandbox.handle(exchange.getRequestMethod(), path, body).orElseThrow();
-        send(exchange, answer.code(), answer.body());
-      } else if (wantsWebSocket(exchange)) {
+      if (wantsWebSocket(exchange)) {
         send(exchange, 503, StatusResponses.failure(503, "ServiceUnavailable",
             "this address does not pass on protocol upgrades (WebSockets); watch over plain HTTP"));
       } else {
@@ -155,15 +133,11 @@ final class ApiProxy implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int code, JsonNode body) throws IOException {
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(code, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    LoopbackHttp.sendJson(exchange, code, body);
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }
