@@ -8,6 +8,8 @@ import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.reconciler.OperatorSettings;
+import dev.tap.operator.reconciler.AwsSessionFactory;
+import dev.tap.operator.reconciler.Preflight;
 import dev.tap.operator.reconciler.ServerlessApiReconciler;
 import dev.tap.operator.reconciler.StatusWriter;
 import dev.tap.operator.validation.ServerlessApiValidator;
@@ -66,10 +68,12 @@ public final class OperatorLauncher {
           .withMetrics(options.metrics().josdk());
       options.election().ifPresent(o::withLeaderElectionConfiguration);
     });
-    operator.register(new ServerlessApiReconciler(ServerlessApiValidator.fromGeneratedCrd(),
-        new HookedAwsClients(new HookedAwsClients(aws, pacing), options.metrics()), regions, changes, settings,
-        options.clock(), new KubernetesSecrets(client), pacing, options.metrics(),
-        new StatusWriter(options.serverSideApply(), options.clock())), override -> {
+    AwsSessionFactory sessions = new AwsSessionFactory(
+        new HookedAwsClients(new HookedAwsClients(aws, pacing), options.metrics()), changes, options.clock(),
+        new KubernetesSecrets(client), pacing, ServerlessApiReconciler.DEPENDENTS);
+    operator.register(new ServerlessApiReconciler(new Preflight(ServerlessApiValidator.fromGeneratedCrd(), regions,
+        settings.resyncInterval()), regions, sessions, new StatusWriter(options.serverSideApply(), options.clock()),
+        settings, options.clock(), options.metrics()), override -> {
           override.withRetry(settings.retry());
           options.scope().applyTo(override);
         });
