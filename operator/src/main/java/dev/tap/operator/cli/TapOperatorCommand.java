@@ -3,7 +3,7 @@ package dev.tap.operator.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tap-operator} command line. */
+/** The {@code tap-operator} command line users run: the image's commands, and the sandbox and the quota benchmark. */
 @Command(name = "tap-operator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Runs and checks the Tap serverless operator.",
     subcommands = {RunCommand.class, SandboxCommand.class, ValidateCommand.class, BenchCommand.class})

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.OperatorLauncher;
+import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
@@ -32,7 +33,7 @@ class LeaderElectionTest {
 
   private static Operator pod(String identity, SimulatedAws aws) {
     KubernetesClient own = new KubernetesClientBuilder().withConfig(cluster.operatorConfig()).build();
-    return OperatorLauncher.create(own, aws, AwsPacing.none(Clock.systemUTC()), new RegionResolver(OperatorHarness.REGION),
+    return OperatorLauncher.create(own, AwsClients.byName(aws::client), AwsPacing.none(Clock.systemUTC()), new RegionResolver(OperatorHarness.REGION),
         new KubernetesChangeRecorder(own, Clock.systemUTC()), OperatorLauncher.Options.of(OperatorHarness.FAST,
         Clock.systemUTC()).electedBy(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
             .withLeaseNamespace("tap-system").withIdentity(identity)

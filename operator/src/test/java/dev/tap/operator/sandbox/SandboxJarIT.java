@@ -144,6 +144,8 @@ class SandboxJarIT {
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(kubeconfig));
       String staging = Samples.DIRECTORY.resolve("staging.yaml").toString();
+      // As on any cluster, a sample's namespace exists before it is applied there.
+      assertThat(kubectl(kubeconfig, "create", "namespace", "staging")).contains("namespace/staging created");
       assertThat(kubectl(kubeconfig, "apply", "-f", staging)).contains("serverlessapi.serverless.tap.dev/tap created");
       assertThat(kubectl(kubeconfig, "apply", "-f", staging)).contains("serverlessapi.serverless.tap.dev/tap unchanged");
       assertThat(kubectl(kubeconfig, "explain", "serverlessapi.spec.table")).contains("autoScaling", "globalSecondaryIndexes");

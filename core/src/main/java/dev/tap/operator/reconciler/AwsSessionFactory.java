@@ -1,0 +1,39 @@
+package dev.tap.operator.reconciler;
+
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AdoptionPolicy;
+import dev.tap.operator.aws.AwsClients;
+import dev.tap.operator.aws.AwsPacing;
+import dev.tap.operator.workflow.AwsSession;
+import dev.tap.operator.events.ChangeRecorder;
+import dev.tap.operator.workflow.SecretStore;
+import dev.tap.operator.workflow.Outcomes;
+import java.time.Clock;
+import java.util.List;
+
+/** Opens the AWS session of one reconcile or deletion: the clients, pacing, change record and clock every dependent shares. */
+public final class AwsSessionFactory {
+
+  private final AwsClients aws;
+  private final ChangeRecorder changes;
+  private final Clock clock;
+  private final SecretStore secrets;
+  private final AwsPacing pacing;
+  private final List<String> dependents;
+
+  /** {@code aws} are paced by {@code pacing} already; a session only asks it whether a whole pass fits. */
+  public AwsSessionFactory(AwsClients aws, ChangeRecorder changes, Clock clock, SecretStore secrets, AwsPacing pacing,
+      List<String> dependents) {
+    this.aws = aws;
+    this.changes = changes;
+    this.clock = clock;
+    this.secrets = secrets;
+    this.pacing = pacing;
+    this.dependents = dependents;
+  }
+
+  public AwsSession open(ServerlessApi resource, String region) {
+    return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(dependents),
+        secrets, pacing);
+  }
+}

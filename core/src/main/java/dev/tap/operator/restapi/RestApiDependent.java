@@ -1,0 +1,194 @@
+package dev.tap.operator.restapi;
+
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AdoptionPolicy;
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.workflow.AwsSession;
+import dev.tap.operator.function.FunctionOutcome;
+import dev.tap.operator.naming.AwsNames;
+import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.workflow.AwsDependent;
+import dev.tap.operator.workflow.InventoryItem;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
+import software.amazon.awssdk.services.apigateway.model.RestApi;
+
+/**
+ * The regional REST API in front of the function's alias: its definition (one OpenAPI document),
+ * deployments only when that definition changes, the stage and its settings, and the alias's
+ * permission for exactly this API. API Gateway lets names repeat, so "our" API is the one whose id
+ * status records, else the one carrying our owner tag: never a second one after a crash.
+ */
+public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
+
+  public RestApiDependent() {
+    super(RestApiOutcome.class);
+  }
+
+  /** A REST API of ours, or a same-named one to adopt, or why there is none to use. */
+  private record Found(Optional<RestApi> api, RestApiAction.Blocked blocked, RestApi toAdopt) {
+    Found(Optional<RestApi> api, RestApiAction.Blocked blocked) {
+      this(api, blocked, null);
+    }
+  }
+
+  @Override
+  protected RestApiOutcome sync(ServerlessApi api, AwsSession session) {
+    AwsNames names = AwsNames.of(api);
+    String stageName = AwsNames.stage(api);
+    String functionArn = session.outcomes().find(FunctionOutcome.class).map(FunctionOutcome::observed)
+        .map(f -> f.arn()).orElse(null);
+    if (functionArn == null) {
+      return new RestApiOutcome(null, new RestApiAction.Blocked("NoFunction", "the function does not exist yet"),
+          session.region(), stageName);
+    }
+    String account = functionArn.split(":")[4];
+    ApiDefinition definition = ApiDefinition.of(names.restApi(), session.region(), functionArn + ":" + names.alias());
+    StageSettings settings = StageSettings.of(api.getSpec().getApi());
+    RestApiService service = service(session);
+    Found found = find(api, service, session.adoption());
+    if (found.blocked() != null) {
+      return new RestApiOutcome(null, found.blocked(), session.region(), stageName);
+    }
+    if (found.toAdopt() != null) {
+      String id = found.toAdopt().id();
+      service.tag(session.region(), id, OwnerTags.of(api));
+      session.changed(api, "AdoptedRestApi", "REST API " + names.restApi() + " (" + id + "): tagged as owned by "
+          + OwnerTags.owner(api));
+      return new RestApiOutcome(new ObservedApi(id, OwnerTags.of(api), Optional.empty(), Optional.empty(),
+          Optional.empty()), new RestApiAction.Adopt(id), session.region(), stageName);
+    }
+    Optional<ObservedApi> observed = found.api().map(rest -> new ObservedApi(rest.id(), rest.tags(),
+        service.stage(rest.id(), stageName), service.permissionSourceArn(names.function(), names.alias()),
+        settings.logs() ? Optional.of(service.accountLogsRole()) : Optional.empty()));
+    String sourceArn = observed.map(o -> sourceArn(session.region(), account, o.id())).orElse(null);
+    RestApiAction action = RestApiDelta.next(definition, settings, sourceArn, observed);
+    RestApiOutcome outcome = new RestApiOutcome(observed.orElse(null), action, session.region(), stageName);
+    report(session, outcome);
+    if (action instanceof RestApiAction.Create) {
+      Map<String, String> tags = OwnerTags.of(api);
+      String id = service.create(names.restApi(), tags);
+      session.changed(api, "CreatedRestApi", "created REST API " + names.restApi() + " (" + id + ")");
+      // Recorded in status by this reconcile; the owner tag finds it should that write be lost.
+      return new RestApiOutcome(new ObservedApi(id, tags, Optional.empty(), Optional.empty(), Optional.empty()), action,
+          session.region(), stageName);
+    }
+    apply(api, session, service, names, definition, stageName, sourceArn, observed.orElseThrow(), action);
+    return outcome;
+  }
+
+  private static void apply(ServerlessApi api, AwsSession session, RestApiService service, AwsNames names,
+      ApiDefinition definition, String stageName, String sourceArn, ObservedApi observed, RestApiAction action) {
+    String id = observed.id();
+    if (action instanceof RestApiAction.Deploy deploy) {
+      RestApiService.Deployed deployment = service.deploy(id, definition);
+      if (deploy.stageExists()) {
+        service.updateStage(id, stageName, List.of(PatchOperation.builder().op("replace").path("/deploymentId")
+            .value(deployment.id()).build()));
+      } else {
+        service.createStage(id, stageName, deployment.id());
+      }
+      session.changed(api, "DeployedApi", "REST API " + id + ": definition " + definition.hash() + " deployed ("
+          + deployment.id() + (deployment.existed() ? ", made earlier" : "") + ") to stage " + stageName);
+    } else if (action instanceof RestApiAction.UpdateStage update) {
+      service.updateStage(id, stageName, update.patches());
+      session.changed(api, "UpdatedStage", "REST API " + id + " stage " + stageName + ": " + update.patches().stream()
+          .map(StageSettings::describe).collect(Collectors.joining(", ")));
+    } else if (action instanceof RestApiAction.Permit permit) {
+      service.permit(names.function(), names.alias(), sourceArn, permit.replacing());
+      session.changed(api, "PermittedApi", "function " + names.function() + ":" + names.alias() + " may be invoked by "
+          + sourceArn + (permit.replacing() ? " (replacing the statement for another API)" : ""));
+    }
+  }
+
+  /**
+   * The API whose id status records, if it is still there and ours; else the one with our owner tag;
+   * else a same-named one without any owner tag, adopted only when the adoption policy says so. An
+   * API tagged for another owner is never ours.
+   */
+  private static Found find(ServerlessApi api, RestApiService service, AdoptionPolicy adoption) {
+    String owner = OwnerTags.owner(api);
+    String recorded = api.getStatus() == null || api.getStatus().getApi() == null ? null : api.getStatus().getApi().getId();
+    if (recorded != null) {
+      Optional<RestApi> byId = service.byId(recorded);
+      String tag = byId.map(RestApiDependent::ownerOf).orElse(null);
+      if (byId.isPresent() && owner.equals(tag)) {
+        return new Found(byId, null);
+      }
+      if (tag != null) {
+        return new Found(Optional.empty(), new RestApiAction.Blocked("OwnedByAnother", "REST API " + recorded
+            + " belongs to " + tag + " (tag " + OwnerTags.OWNER + "), not to " + owner));
+      }
+    }
+    List<RestApi> all = service.all();
+    List<RestApi> tagged = all.stream().filter(a -> owner.equals(ownerOf(a))).toList();
+    if (tagged.size() > 1) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("DuplicateApis", "REST APIs "
+          + tagged.stream().map(RestApi::id).collect(Collectors.joining(" and ")) + " both carry " + OwnerTags.OWNER
+          + "=" + owner + "; delete the one that should not serve this resource"));
+    }
+    if (!tagged.isEmpty()) {
+      return new Found(tagged.stream().findFirst(), null);
+    }
+    String name = AwsNames.of(api).restApi();
+    List<RestApi> unowned = all.stream().filter(a -> name.equals(a.name()) && ownerOf(a) == null).toList();
+    String ids = unowned.stream().map(RestApi::id).collect(Collectors.joining(", "));
+    if (!unowned.isEmpty() && !adoption.adopts()) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("NotOwned", "REST API " + name + " (" + ids
+          + ") exists without the tag " + OwnerTags.OWNER + "=" + owner + "; it is left alone. To take it over,"
+          + " annotate services.k8s.aws/adoption-policy: adopt"));
+    }
+    if (unowned.size() > 1) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("AmbiguousAdoption", "REST APIs " + ids
+          + " are all named " + name + "; delete all but the one to adopt"));
+    }
+    if (unowned.isEmpty() && !adoption.creates()) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("NothingToAdopt", "REST API " + name + " does not"
+          + " exist, and the adoption policy 'adopt' only takes over existing resources; use"
+          + " services.k8s.aws/adoption-policy: adopt-or-create to create it"));
+    }
+    return new Found(Optional.empty(), null, unowned.isEmpty() ? null : unowned.get(0));
+  }
+
+  private static String ownerOf(RestApi api) {
+    return api.tags() == null ? null : api.tags().get(OwnerTags.OWNER);
+  }
+
+  @Override
+  protected void cleanup(ServerlessApi api, AwsSession session) {
+    RestApiService service = service(session);
+    find(api, service, AdoptionPolicy.NONE).api().ifPresent(rest -> {
+      service.delete(rest.id());
+      session.changed(api, "DeletedRestApi", "deleted REST API " + rest.id() + " with its stage and deployments");
+    });
+  }
+
+  @Override
+  public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
+    RestApiService service = service(session);
+    Found found = find(api, service, AdoptionPolicy.NONE);
+    if (found.api().isEmpty()) {
+      return List.of();
+    }
+    String id = found.api().get().id();
+    String stageName = AwsNames.stage(api);
+    String url = RestApiOutcome.invokeUrl(id, session.region(), stageName);
+    var stage = service.stage(id, stageName);
+    String settings = stage.map(s -> "rate " + s.settings().rateLimit() + " burst " + s.settings().burstLimit()
+        + " logging " + s.settings().loggingLevel() + " metrics " + s.settings().metrics() + " tracing "
+        + s.settings().tracing()).orElse("no stage");
+    return List.of(new InventoryItem("apis", Map.of("id", id, "stage", stageName, "invokeUrl", url, "settings", settings),
+        List.of("REST API " + id + " (" + session.region() + ")  stage " + stageName + "  " + settings + "  " + url)));
+  }
+
+  private static RestApiService service(AwsSession session) {
+    return new RestApiService(session.client(AwsServices.API_GATEWAY), session.client(AwsServices.LAMBDA));
+  }
+
+  private static String sourceArn(String region, String account, String apiId) {
+    return "arn:aws:execute-api:" + region + ":" + account + ":" + apiId + "/*";
+  }
+}

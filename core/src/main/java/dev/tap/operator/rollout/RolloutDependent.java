@@ -1,0 +1,97 @@
+package dev.tap.operator.rollout;
+
+import dev.tap.operator.alarms.AlarmsOutcome;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.workflow.AwsSession;
+import dev.tap.operator.function.FunctionOutcome;
+import dev.tap.operator.function.ObservedFunction;
+import dev.tap.operator.naming.AwsNames;
+import dev.tap.operator.workflow.AwsDependent;
+import dev.tap.operator.workflow.InventoryItem;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Moves the environment's alias to the version the function dependent published, step by step, and
+ * back when an alarm fires. It reads nothing itself: the function's and the alarms' outcomes of this
+ * reconcile hold the alias, the versions and the alarm states; its only call is UpdateAlias.
+ */
+public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
+
+  public RolloutDependent() {
+    super(RolloutOutcome.class);
+  }
+
+  @Override
+  protected RolloutOutcome sync(ServerlessApi api, AwsSession session) {
+    Optional<FunctionOutcome> function = session.outcomes().find(FunctionOutcome.class);
+    Optional<String> target = function.flatMap(FunctionOutcome::target);
+    if (target.isEmpty() || function.get().observed() == null || function.get().observed().alias().isEmpty()) {
+      return new RolloutOutcome(new RolloutDecision.Wait("waiting for the function's version", null, null));
+    }
+    ObservedFunction observed = function.get().observed();
+    ObservedFunction.Alias alias = observed.alias().get();
+    AwsNames names = AwsNames.of(api);
+    Optional<AlarmsOutcome> alarms = session.outcomes().find(AlarmsOutcome.class);
+    Map.Entry<String, Double> split = alias.weights().entrySet().stream().findFirst().orElse(null);
+    RolloutInput input = new RolloutInput(session.clock().instant(),
+        RolloutSettings.of(api.getSpec().getFunction().getDeployment()), alias.version(),
+        split == null ? null : split.getKey(), split == null ? 0 : split.getValue(), target.get(),
+        api.getSpec().getFunction().getVersion() != null, splitBlocker(observed, alias.version(), target.get()),
+        RollbackRecord.version(alias.description()),
+        RecordedRollout.from(api.getStatus() == null ? null : api.getStatus().getRollout()),
+        alarms.map(a -> a.inPlace(names.rolloutErrorsAlarm())).orElse(false),
+        alarms.map(a -> a.firing().entrySet().stream().map(e -> new RolloutInput.FiringAlarm(e.getKey(), e.getValue()))
+            .toList()).orElse(List.of()));
+    RolloutDecision decision = RolloutPlanner.next(input);
+    RolloutOutcome outcome = new RolloutOutcome(decision);
+    report(session, outcome);
+    apply(api, session, names, decision);
+    return outcome;
+  }
+
+  private static void apply(ServerlessApi api, AwsSession session, AwsNames names, RolloutDecision decision) {
+    AliasRouting routing = new AliasRouting(session.client(AwsServices.LAMBDA));
+    String function = names.function();
+    String alias = names.alias();
+    if (decision instanceof RolloutDecision.Shift shift) {
+      routing.split(function, alias, shift.stable(), shift.target(), shift.weight());
+      session.changed(api, "ShiftedTraffic", "alias " + alias + ": " + RolloutPlanner.describe(shift.target(), shift.step(),
+          shift.weight()) + ", the rest on version " + shift.stable());
+    } else if (decision instanceof RolloutDecision.Promote promote) {
+      routing.whole(function, alias, promote.target(), "");
+      session.changed(api, "MovedAlias", "alias " + alias + " moved from version " + promote.stable() + " to "
+          + promote.target() + ": " + promote.why());
+    } else if (decision instanceof RolloutDecision.RollBack back) {
+      routing.whole(function, alias, back.stable(), RollbackRecord.describe(back.target(), back.alarm()));
+      session.changed(api, "RolledBack", "alias " + alias + ": " + back.record().message());
+    } else if (decision instanceof RolloutDecision.Abandon abandon) {
+      routing.whole(function, alias, abandon.stable(), "");
+      session.changed(api, "AbandonedRollout", "alias " + alias + ": version " + abandon.abandoned()
+          + " abandoned mid-rollout for version " + abandon.target() + "; all traffic on version " + abandon.stable());
+    }
+  }
+
+  /** Lambda splits an alias only between versions with the same execution role. */
+  private static String splitBlocker(ObservedFunction function, String stable, String target) {
+    String from = function.versions().stream().filter(v -> v.number().equals(stable)).findFirst()
+        .map(v -> v.config().role()).orElse(null);
+    String to = function.versions().stream().filter(v -> v.number().equals(target)).findFirst()
+        .map(v -> v.config().role()).orElse(null);
+    return from != null && to != null && !from.equals(to) ? "the execution role changes" : null;
+  }
+
+  /** The alias belongs to the function; deleting the function removes it. */
+  @Override
+  protected void cleanup(ServerlessApi api, AwsSession session) {
+    // Nothing of its own in AWS.
+  }
+
+  /** The function's inventory line shows the alias and its weights. */
+  @Override
+  public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
+    return List.of();
+  }
+}

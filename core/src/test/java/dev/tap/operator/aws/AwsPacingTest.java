@@ -1,0 +1,162 @@
+package dev.tap.operator.aws;
+
+import dev.tap.operator.aws.AwsClients;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.testsupport.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+class AwsPacingTest {
+
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+  @Test
+  void a_call_over_the_quota_is_held_back_with_the_wait_until_the_next_token() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "CreateTable", 1.0 / 5, 1)), 1, clock);
+
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable");
+
+    assertThatThrownBy(() -> pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> {
+          // 5 % of the rate is kept as slack: 5 s / 0.95.
+          assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(5264));
+          assertThat(e.getMessage()).isEqualTo(
+              "waiting for the DynamoDB CreateTable quota (1 per 5 s in us-east-1): next call in 5 s");
+        });
+    // Other operations, and the same operation in another region, have quotas of their own.
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable");
+    pacing.take("eu-west-1", AwsServices.DYNAMODB, "CreateTable");
+
+    clock.advance(Duration.ofMillis(5264));
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable");
+  }
+
+  @Test
+  void a_service_wide_quota_covers_the_operations_without_their_own_and_bursts() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "*", 10, 40),
+        new AwsPacing.Quota("dynamodb", "CreateTable", 1, 1)), 1, clock);
+
+    // One call of the burst is kept as slack.
+    for (int i = 0; i < 39; i++) {
+      pacing.take("us-east-1", AwsServices.DYNAMODB, i % 2 == 0 ? "DescribeTable" : "UpdateTable");
+    }
+    assertThatThrownBy(() -> pacing.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(106)));
+    pacing.take("us-east-1", AwsServices.DYNAMODB, "CreateTable");
+  }
+
+  @Test
+  void each_deployment_takes_its_share_of_the_quota() {
+    AwsPacing half = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "*", 10, 40)), 0.5, clock);
+
+    for (int i = 0; i < 19; i++) {
+      half.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable");
+    }
+    assertThatThrownBy(() -> half.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(211)));
+    assertThatThrownBy(() -> new AwsPacing(List.of(), 0, clock)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void paced_clients_take_one_token_per_request_sent_whatever_form_the_call_takes() {
+    SimulatedAws aws = new SimulatedAws(clock, Duration.ZERO);
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "DescribeTable", 1, 3),
+        new AwsPacing.Quota("application-autoscaling", "DescribeScalableTargets", 1, 1)), 1, clock);
+    HookedAwsClients paced = new HookedAwsClients(AwsClients.byName(aws::client), pacing);
+    DynamoDbClient dynamo = paced.client(AwsServices.DYNAMODB, "us-east-1");
+
+    assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(QuotaWaitException.class);
+    assertThat(aws.calls().count("dynamodb", "DescribeTable")).isEqualTo(2);
+
+    ApplicationAutoScalingClient scaling = paced.client(AwsServices.APPLICATION_AUTO_SCALING, "us-east-1");
+    scaling.describeScalableTargetsPaginator(r -> r.serviceNamespace("dynamodb")).scalableTargets().forEach(t -> { });
+    assertThatThrownBy(() -> scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")))
+        .isInstanceOf(QuotaWaitException.class);
+    assertThat(aws.calls().count("application-autoscaling", "DescribeScalableTargets")).isEqualTo(1);
+  }
+
+  @Test
+  void the_documented_quotas_hold_api_gateway_deployments_to_one_per_five_seconds() {
+    AwsService<DynamoDbClient> apiGateway = new AwsService<>("apigateway", "API Gateway", "API_GATEWAY",
+        DynamoDbClient.class, s -> null);
+    AwsPacing pacing = AwsPacing.documented(1, clock);
+
+    pacing.take("us-east-1", apiGateway, "CreateDeployment");
+    assertThatThrownBy(() -> pacing.take("us-east-1", apiGateway, "CreateDeployment"))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(5264)));
+  }
+
+  @Test
+  void a_pass_is_admitted_only_when_the_quota_has_room_for_all_its_calls_and_admission_takes_nothing() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "*", 15, 15)), 1, clock);
+    for (int i = 0; i < 11; i++) {
+      pacing.take("us-east-1", AwsServices.LAMBDA, "GetAlias");
+    }
+
+    pacing.admit("us-east-1", AwsServices.LAMBDA, 3);
+    assertThatThrownBy(() -> pacing.admit("us-east-1", AwsServices.LAMBDA, 5))
+        .isInstanceOfSatisfying(QuotaWaitException.class, e -> assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(141)));
+    for (int i = 0; i < 3; i++) {
+      pacing.take("us-east-1", AwsServices.LAMBDA, "GetAlias");
+    }
+  }
+
+  @Test
+  void resources_held_back_come_back_one_after_the_other_not_all_at_once() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "CreateFunction", 1.0 / 5, 1)), 1, clock);
+    pacing.onBehalfOf("default/a", () -> take(pacing));
+
+    // Each is told to come back one token (5 s / 0.95) after the one before it.
+    assertThat(List.of("default/b", "default/c", "default/d").stream()
+        .map(holder -> pacing.onBehalfOf(holder, () -> heldFor(pacing))).toList())
+        .containsExactly(Duration.ofMillis(5264), Duration.ofMillis(10528), Duration.ofMillis(15792));
+
+    clock.advance(Duration.ofMillis(5264));
+    pacing.onBehalfOf("default/b", () -> take(pacing));
+    clock.advance(Duration.ofMillis(5264));
+    pacing.onBehalfOf("default/c", () -> take(pacing));
+    // A newcomer is told to come after the last turn given, not when the next token is there.
+    assertThat(pacing.onBehalfOf("default/e", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(10528));
+  }
+
+  @Test
+  void an_admitted_pass_keeps_its_tokens_to_the_end_and_gives_back_what_it_did_not_use() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "*", 4, 4)), 1, clock);
+
+    pacing.onBehalfOf("default/a function", () -> {
+      pacing.admit("us-east-1", AwsServices.LAMBDA, 3);
+      // The three set aside are the bucket's all: another pass has no room, this one still has.
+      assertThatThrownBy(() -> pacing.onBehalfOf("default/b function", () -> take(pacing)))
+          .isInstanceOf(QuotaWaitException.class);
+      take(pacing);
+      return take(pacing);
+    });
+    // The third token, unused, went back when the pass ended.
+    pacing.onBehalfOf("default/c function", () -> take(pacing));
+    assertThatThrownBy(() -> take(pacing)).isInstanceOf(QuotaWaitException.class);
+  }
+
+  private static Duration heldFor(AwsPacing pacing) {
+    try {
+      take(pacing);
+      throw new AssertionError("not held back");
+    } catch (QuotaWaitException e) {
+      return e.waitFor();
+    }
+  }
+
+  private static Void take(AwsPacing pacing) {
+    pacing.take("us-east-1", AwsServices.LAMBDA, "CreateFunction");
+    return null;
+  }
+}
