@@ -5,6 +5,7 @@ import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     Optional<ObservedFunction> observed = functions.observe(name, alias(api));
     String owner = OwnerTags.owner(api);
     // A key is taken from the function only when the function is ours.
-    Optional<String> keyOnFunction = observed.filter(f -> owner.equals(f.tags().get(OwnerTags.OWNER)))
+    Optional<String> keyOnFunction = observed.filter(f -> Ownership.ours(f.tags(), owner))
         .map(f -> f.config().environment().get(PageTokenKey.VARIABLE));
     String previousAttempt = api.getStatus() == null || api.getStatus().getFunction() == null ? null
         : api.getStatus().getFunction().getLastUpdateAttempt();
@@ -99,7 +100,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     if (observed.isEmpty()) {
       return;
     }
-    if (!OwnerTags.owner(api).equals(observed.get().tags().get(OwnerTags.OWNER))) {
+    if (!Ownership.ours(observed.get().tags(), OwnerTags.owner(api))) {
       session.changed(api, "RetainedFunction", "function " + name + " is not owned by " + OwnerTags.owner(api)
           + "; left in place");
       return;

@@ -7,6 +7,7 @@ import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.function.FunctionOutcome;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.List;
@@ -114,17 +115,17 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     String recorded = api.getStatus() == null || api.getStatus().getApi() == null ? null : api.getStatus().getApi().getId();
     if (recorded != null) {
       Optional<RestApi> byId = service.byId(recorded);
-      String tag = byId.map(RestApiDependent::ownerOf).orElse(null);
-      if (byId.isPresent() && owner.equals(tag)) {
+      Ownership ownership = Ownership.of(byId.map(RestApi::tags).orElse(null), owner, adoption);
+      if (ownership.kind() == Ownership.Kind.OURS) {
         return new Found(byId, null);
       }
-      if (tag != null) {
+      if (ownership.kind() == Ownership.Kind.FOREIGN) {
         return new Found(Optional.empty(), new RestApiAction.Blocked("OwnedByAnother", "REST API " + recorded
-            + " belongs to " + tag + " (tag " + OwnerTags.OWNER + "), not to " + owner));
+            + " belongs to " + ownership.owner() + " (tag " + OwnerTags.OWNER + "), not to " + owner));
       }
     }
     List<RestApi> all = service.all();
-    List<RestApi> tagged = all.stream().filter(a -> owner.equals(ownerOf(a))).toList();
+    List<RestApi> tagged = all.stream().filter(a -> kind(a, owner, adoption) == Ownership.Kind.OURS).toList();
     if (tagged.size() > 1) {
       return new Found(Optional.empty(), new RestApiAction.Blocked("DuplicateApis", "REST APIs "
           + tagged.stream().map(RestApi::id).collect(Collectors.joining(" and ")) + " both carry " + OwnerTags.OWNER
@@ -134,27 +135,34 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
       return new Found(tagged.stream().findFirst(), null);
     }
     String name = AwsNames.of(api).restApi();
-    List<RestApi> unowned = all.stream().filter(a -> name.equals(a.name()) && ownerOf(a) == null).toList();
-    String ids = unowned.stream().map(RestApi::id).collect(Collectors.joining(", "));
-    if (!unowned.isEmpty() && !adoption.adopts()) {
-      return new Found(Optional.empty(), new RestApiAction.Blocked("NotOwned", "REST API " + name + " (" + ids
+    // The adoption policy is the same for all, so the same-named APIs without a tag are all of one kind.
+    Map<Ownership.Kind, List<RestApi>> sameName = all.stream().filter(a -> name.equals(a.name()))
+        .collect(Collectors.groupingBy(a -> kind(a, owner, adoption)));
+    List<RestApi> untagged = sameName.getOrDefault(Ownership.Kind.UNTAGGED, List.of());
+    if (!untagged.isEmpty()) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("NotOwned", "REST API " + name + " (" + ids(untagged)
           + ") exists without the tag " + OwnerTags.OWNER + "=" + owner + "; it is left alone. To take it over,"
           + " annotate services.k8s.aws/adoption-policy: adopt"));
     }
-    if (unowned.size() > 1) {
-      return new Found(Optional.empty(), new RestApiAction.Blocked("AmbiguousAdoption", "REST APIs " + ids
+    List<RestApi> adoptable = sameName.getOrDefault(Ownership.Kind.ADOPTABLE, List.of());
+    if (adoptable.size() > 1) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("AmbiguousAdoption", "REST APIs " + ids(adoptable)
           + " are all named " + name + "; delete all but the one to adopt"));
     }
-    if (unowned.isEmpty() && !adoption.creates()) {
+    if (adoptable.isEmpty() && !adoption.creates()) {
       return new Found(Optional.empty(), new RestApiAction.Blocked("NothingToAdopt", "REST API " + name + " does not"
           + " exist, and the adoption policy 'adopt' only takes over existing resources; use"
           + " services.k8s.aws/adoption-policy: adopt-or-create to create it"));
     }
-    return new Found(Optional.empty(), null, unowned.isEmpty() ? null : unowned.get(0));
+    return new Found(Optional.empty(), null, adoptable.isEmpty() ? null : adoptable.get(0));
   }
 
-  private static String ownerOf(RestApi api) {
-    return api.tags() == null ? null : api.tags().get(OwnerTags.OWNER);
+  private static Ownership.Kind kind(RestApi rest, String owner, AdoptionPolicy adoption) {
+    return Ownership.of(rest.tags(), owner, adoption).kind();
+  }
+
+  private static String ids(List<RestApi> apis) {
+    return apis.stream().map(RestApi::id).collect(Collectors.joining(", "));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.table.ObservedIndex;
 import dev.tap.operator.table.ObservedTable;
 import dev.tap.operator.table.TableOutcome;
@@ -47,7 +48,7 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
   protected void cleanup(ServerlessApi api, AwsSession session) {
     Optional<ObservedTable> table = TableService.observeOnce(session, tableName(api));
     String owner = OwnerTags.owner(api);
-    if (table.map(t -> !owner.equals(t.tags().get(OwnerTags.OWNER))).orElse(false)) {
+    if (table.map(t -> !Ownership.ours(t.tags(), owner)).orElse(false)) {
       return;
     }
     ScalingService scaling = new ScalingService(session.client(AwsServices.APPLICATION_AUTO_SCALING));

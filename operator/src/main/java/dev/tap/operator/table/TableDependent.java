@@ -6,7 +6,7 @@ import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.aws.AwsSession;
 import dev.tap.operator.aws.DeletionPendingException;
 import dev.tap.operator.aws.RetryLaterException;
-import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.time.Duration;
@@ -120,7 +120,7 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
       return;
     }
     ObservedTable table = observed.get();
-    if (!desired.owner().equals(table.tags().get(OwnerTags.OWNER))) {
+    if (!Ownership.ours(table.tags(), desired.owner())) {
       session.changed(api, "RetainedTable", "table " + desired.name() + " is not owned by " + desired.owner()
           + "; left in place");
       return;
