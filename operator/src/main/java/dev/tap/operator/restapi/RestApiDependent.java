@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 
 /**
@@ -69,40 +68,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     RestApiAction action = RestApiDelta.next(definition, settings, sourceArn, observed);
     RestApiOutcome outcome = new RestApiOutcome(observed.orElse(null), action, session.region(), stageName);
     report(session, outcome);
-    if (action instanceof RestApiAction.Create) {
-      Map<String, String> tags = OwnerTags.of(api);
-      String id = service.create(names.restApi(), tags);
-      session.changed(api, "CreatedRestApi", "created REST API " + names.restApi() + " (" + id + ")");
-      // Recorded in status by this reconcile; the owner tag finds it should that write be lost.
-      return new RestApiOutcome(new ObservedApi(id, tags, Optional.empty(), Optional.empty(), Optional.empty()), action,
-          session.region(), stageName);
-    }
-    apply(api, session, service, names, definition, stageName, sourceArn, observed.orElseThrow(), action);
-    return outcome;
-  }
-
-  private static void apply(ServerlessApi api, AwsSession session, RestApiService service, AwsNames names,
-      ApiDefinition definition, String stageName, String sourceArn, ObservedApi observed, RestApiAction action) {
-    String id = observed.id();
-    if (action instanceof RestApiAction.Deploy deploy) {
-      RestApiService.Deployed deployment = service.deploy(id, definition);
-      if (deploy.stageExists()) {
-        service.updateStage(id, stageName, List.of(PatchOperation.builder().op("replace").path("/deploymentId")
-            .value(deployment.id()).build()));
-      } else {
-        service.createStage(id, stageName, deployment.id());
-      }
-      session.changed(api, "DeployedApi", "REST API " + id + ": definition " + definition.hash() + " deployed ("
-          + deployment.id() + (deployment.existed() ? ", made earlier" : "") + ") to stage " + stageName);
-    } else if (action instanceof RestApiAction.UpdateStage update) {
-      service.updateStage(id, stageName, update.patches());
-      session.changed(api, "UpdatedStage", "REST API " + id + " stage " + stageName + ": " + update.patches().stream()
-          .map(StageSettings::describe).collect(Collectors.joining(", ")));
-    } else if (action instanceof RestApiAction.Permit permit) {
-      service.permit(names.function(), names.alias(), sourceArn, permit.replacing());
-      session.changed(api, "PermittedApi", "function " + names.function() + ":" + names.alias() + " may be invoked by "
-          + sourceArn + (permit.replacing() ? " (replacing the statement for another API)" : ""));
-    }
+    return action.accept(new RestApiSteps(api, session, service, names, definition, sourceArn, outcome));
   }
 
   /**
