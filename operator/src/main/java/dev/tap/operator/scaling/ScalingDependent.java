@@ -98,23 +98,43 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
   }
 
   private static String reason(ScalingChange change) {
-    if (change instanceof ScalingChange.Register) {
-      return "RegisteredScalableTarget";
-    }
-    return change instanceof ScalingChange.PutPolicy ? "PutScalingPolicy" : "DeregisteredScalableTarget";
+    return change.accept(new ScalingChange.Visitor<String>() {
+      @Override
+      public String register(ScalingChange.Register register) {
+        return "RegisteredScalableTarget";
+      }
+
+      @Override
+      public String putPolicy(ScalingChange.PutPolicy put) {
+        return "PutScalingPolicy";
+      }
+
+      @Override
+      public String deregister(ScalingChange.Deregister deregister) {
+        return "DeregisteredScalableTarget";
+      }
+    });
   }
 
   private static String describe(ScalingChange change) {
-    if (change instanceof ScalingChange.Register register) {
-      ScalingTarget t = register.target();
-      return t.resourceId() + " " + t.scalableDimension() + ": capacity " + t.minCapacity() + "-" + t.maxCapacity();
-    }
-    if (change instanceof ScalingChange.PutPolicy put) {
-      ScalingTarget t = put.target();
-      return t.resourceId() + " " + t.scalableDimension() + ": policy " + t.policyName() + " tracks "
-          + t.metricType() + " at " + t.targetValue() + "%";
-    }
-    ScalingChange.Deregister deregister = (ScalingChange.Deregister) change;
-    return deregister.resourceId() + " " + deregister.scalableDimension() + ": no longer autoscaled";
+    return change.accept(new ScalingChange.Visitor<String>() {
+      @Override
+      public String register(ScalingChange.Register register) {
+        ScalingTarget t = register.target();
+        return t.resourceId() + " " + t.scalableDimension() + ": capacity " + t.minCapacity() + "-" + t.maxCapacity();
+      }
+
+      @Override
+      public String putPolicy(ScalingChange.PutPolicy put) {
+        ScalingTarget t = put.target();
+        return t.resourceId() + " " + t.scalableDimension() + ": policy " + t.policyName() + " tracks "
+            + t.metricType() + " at " + t.targetValue() + "%";
+      }
+
+      @Override
+      public String deregister(ScalingChange.Deregister deregister) {
+        return deregister.resourceId() + " " + deregister.scalableDimension() + ": no longer autoscaled";
+      }
+    });
   }
 }
