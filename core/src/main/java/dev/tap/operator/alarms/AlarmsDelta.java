@@ -1,6 +1,8 @@
 package dev.tap.operator.alarms;
 
 import dev.tap.operator.aws.AdoptionPolicy;
+import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.DependentOutcome.Blocked;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +36,21 @@ public final class AlarmsDelta {
         continue;
       }
       String foundOwner = owners.getOrDefault(alarm.name(), "");
-      if (!foundOwner.isEmpty() && !foundOwner.equals(owner)) {
-        return new Plan(List.of(), Optional.of(new Blocked("OwnedByAnother", "alarm " + alarm.name() + " belongs to "
-            + foundOwner + ", not to " + owner)));
-      }
-      if (foundOwner.isEmpty()) {
-        if (!adoption.adopts()) {
-          return new Plan(List.of(), Optional.of(new Blocked("NotOwned", "alarm " + alarm.name() + " exists without the"
-              + " tag tap.dev/owner=" + owner + "; it is left untouched. To manage it, annotate the resource with"
-              + " services.k8s.aws/adoption-policy: adopt")));
+      Ownership ownership = Ownership.ofTag(foundOwner.isEmpty() ? null : foundOwner, owner, adoption);
+      Optional<Blocked> blocked = switch (ownership.kind()) {
+        case OURS -> Optional.empty();
+        case FOREIGN -> Optional.of(new Blocked("OwnedByAnother", "alarm " + alarm.name() + " belongs to "
+            + ownership.owner() + ", not to " + owner));
+        case UNTAGGED -> Optional.of(new Blocked("NotOwned", "alarm " + alarm.name() + " exists without the"
+            + " tag " + OwnerTags.OWNER + "=" + owner + "; it is left untouched. To manage it, annotate the resource"
+            + " with services.k8s.aws/adoption-policy: adopt"));
+        case ADOPTABLE -> {
+          changes.add(new AlarmChange.Adopt(alarm.name(), found.alarmArn()));
+          yield Optional.empty();
         }
-        changes.add(new AlarmChange.Adopt(alarm.name(), found.alarmArn()));
+      };
+      if (blocked.isPresent()) {
+        return new Plan(List.of(), blocked);
       }
       if (!alarm.matches(found)) {
         changes.add(new AlarmChange.Put(alarm, true));

@@ -8,6 +8,7 @@ import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +39,31 @@ public final class AlarmsDependent extends AwsDependent<AlarmsOutcome> {
         AlarmsDesiredBuilder.undecided(api));
     AlarmsOutcome outcome = new AlarmsOutcome(desired.stream().map(DesiredAlarm::name).toList(), existing, owners, owner, plan);
     report(session, outcome);
-    for (AlarmChange change : plan.changes()) {
-      if (change instanceof AlarmChange.Adopt adopt) {
-        alarms.tag(adopt.arn(), Map.of(OwnerTags.OWNER, owner, OwnerTags.MANAGED_BY, OwnerTags.OPERATOR));
-        session.changed(api, "AdoptedAlarm", "alarm " + adopt.name() + ": tagged as owned by " + owner);
-      } else if (change instanceof AlarmChange.Put put) {
+    List<String> dropped = new ArrayList<>();
+    AlarmChange.Visitor<Void> steps = new AlarmChange.Visitor<>() {
+      @Override
+      public Void put(AlarmChange.Put put) {
         alarms.put(put.alarm());
         session.changed(api, put.exists() ? "UpdatedAlarm" : "CreatedAlarm", "alarm " + put.alarm().name()
             + ": Sum >= " + put.alarm().alarm().threshold() + " for " + put.alarm().alarm().evaluationPeriods() + " period(s)");
+        return null;
       }
-    }
-    List<String> dropped = plan.changes().stream().filter(AlarmChange.Delete.class::isInstance)
-        .map(c -> ((AlarmChange.Delete) c).name()).toList();
+
+      @Override
+      public Void adopt(AlarmChange.Adopt adopt) {
+        alarms.tag(adopt.arn(), Map.of(OwnerTags.OWNER, owner, OwnerTags.MANAGED_BY, OwnerTags.OPERATOR));
+        session.changed(api, "AdoptedAlarm", "alarm " + adopt.name() + ": tagged as owned by " + owner);
+        return null;
+      }
+
+      /** Deleted after the others, all in one DeleteAlarms. */
+      @Override
+      public Void delete(AlarmChange.Delete delete) {
+        dropped.add(delete.name());
+        return null;
+      }
+    };
+    plan.changes().forEach(change -> change.accept(steps));
     if (!dropped.isEmpty()) {
       alarms.delete(dropped);
       String rolloutAlarm = AwsNames.of(api).rolloutErrorsAlarm();

@@ -3,6 +3,7 @@ package dev.tap.operator.function;
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
 import dev.tap.operator.aws.AdoptionPolicy;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,15 +30,18 @@ public final class FunctionDelta {
           + " services.k8s.aws/adoption-policy: adopt-or-create to create it");
     }
     ObservedFunction observed = maybeObserved.get();
-    String owner = observed.tags().get(OwnerTags.OWNER);
-    if (owner != null && !owner.equals(desired.owner())) {
-      return new FunctionAction.Blocked("OwnedByAnother", "function " + desired.name() + " belongs to " + owner
-          + " (tag " + OwnerTags.OWNER + "), not to " + desired.owner());
-    }
-    if (owner == null) {
-      return adoption.adopts() ? new FunctionAction.Tag(desired.tags(), true) : new FunctionAction.Blocked("NotOwned",
-          "function " + desired.name() + " exists without the tag " + OwnerTags.OWNER + "=" + desired.owner()
-              + "; it is left untouched. To manage it, annotate the resource with services.k8s.aws/adoption-policy: adopt");
+    Ownership ownership = Ownership.of(observed.tags(), desired.owner(), adoption);
+    Optional<FunctionAction> notOurs = switch (ownership.kind()) {
+      case OURS -> Optional.empty();
+      case FOREIGN -> Optional.of(new FunctionAction.Blocked("OwnedByAnother", "function " + desired.name()
+          + " belongs to " + ownership.owner() + " (tag " + OwnerTags.OWNER + "), not to " + desired.owner()));
+      case UNTAGGED -> Optional.of(new FunctionAction.Blocked("NotOwned", "function " + desired.name() + " exists"
+          + " without the tag " + OwnerTags.OWNER + "=" + desired.owner() + "; it is left untouched. To manage it,"
+          + " annotate the resource with services.k8s.aws/adoption-policy: adopt"));
+      case ADOPTABLE -> Optional.of(new FunctionAction.Tag(desired.tags(), true));
+    };
+    if (notOurs.isPresent()) {
+      return notOurs.get();
     }
     if ("Pending".equals(observed.state())) {
       return new FunctionAction.Wait("function " + desired.name() + " is Pending");

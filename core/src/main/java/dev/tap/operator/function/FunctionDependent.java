@@ -6,9 +6,9 @@ import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * The Lambda function of a ServerlessApi, its published versions and the environment's alias. Each
  * reconcile reads the function, its versions and alias, asks {@link FunctionDelta} for the one next
- * step and takes it; Lambda's own busy states are waited for with reschedules.
+ * step and {@link FunctionSteps} takes it; Lambda's own busy states are waited for with reschedules.
  */
 public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
 
@@ -36,7 +36,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     Optional<ObservedFunction> observed = functions.observe(name, alias(api));
     String owner = OwnerTags.owner(api);
     // A key is taken from the function only when the function is ours.
-    Optional<String> keyOnFunction = observed.filter(f -> owner.equals(f.tags().get(OwnerTags.OWNER)))
+    Optional<String> keyOnFunction = observed.filter(f -> Ownership.ours(f.tags(), owner))
         .map(f -> f.config().environment().get(PageTokenKey.VARIABLE));
     String previousAttempt = api.getStatus() == null || api.getStatus().getFunction() == null ? null
         : api.getStatus().getFunction().getLastUpdateAttempt();
@@ -51,44 +51,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     FunctionOutcome outcome = new FunctionOutcome(observed.orElse(null), action,
         updating ? desired.updateDigest() : previousAttempt);
     report(session, outcome);
-    apply(api, session, functions, desired, observed, action);
-    return outcome;
-  }
-
-  private static void apply(ServerlessApi api, AwsSession session, FunctionService functions, DesiredFunction desired,
-      Optional<ObservedFunction> observed, FunctionAction action) {
-    String name = desired.name();
-    if (action instanceof FunctionAction.Create) {
-      functions.create(desired);
-      session.changed(api, "CreatedFunction", "created Lambda function " + name + " (" + describe(desired.config()) + ")");
-      return;
-    }
-    if (observed.isEmpty()) {
-      return;
-    }
-    ObservedFunction function = observed.get();
-    if (action instanceof FunctionAction.Tag tag) {
-      functions.tag(function.arn(), tag.tags());
-      session.changed(api, tag.adopting() ? "AdoptedFunction" : "TaggedFunction", "function " + name + ": tagged "
-          + tag.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).collect(Collectors.joining(", ")));
-    } else if (action instanceof FunctionAction.UpdateConfiguration update) {
-      functions.updateConfiguration(name, update.config(), desired.code().imageUri() != null);
-      session.changed(api, "UpdatedFunction", "function " + name + ": " + changes(function.config(), update.config()));
-    } else if (action instanceof FunctionAction.UpdateCode) {
-      functions.updateCode(name, function.arn(), desired.code(), desired.config().architecture());
-      session.changed(api, "UpdatedFunctionCode", "function " + name + ": code from " + desired.code().location()
-          + " (" + desired.config().architecture() + ")");
-    } else if (action instanceof FunctionAction.Publish) {
-      String version = functions.publish(name, function.codeSha256());
-      session.changed(api, "PublishedVersion", "function " + name + ": published version " + version);
-    } else if (action instanceof FunctionAction.CreateAlias create) {
-      functions.createAlias(name, desired.alias(), create.version());
-      session.changed(api, "CreatedAlias", "function " + name + ": alias " + desired.alias() + " -> version " + create.version());
-    } else if (action instanceof FunctionAction.DeleteVersions expired) {
-      expired.versions().forEach(version -> functions.deleteVersion(name, version));
-      session.changed(api, "DeletedVersions", "function " + name + ": deleted old version(s) "
-          + String.join(", ", expired.versions()));
-    }
+    return action.accept(new FunctionSteps(api, session, functions, desired, outcome));
   }
 
   /** Deletes the function with its versions and alias, when it is ours. */
@@ -100,7 +63,7 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
     if (observed.isEmpty()) {
       return;
     }
-    if (!OwnerTags.owner(api).equals(observed.get().tags().get(OwnerTags.OWNER))) {
+    if (!Ownership.ours(observed.get().tags(), OwnerTags.owner(api))) {
       session.changed(api, "RetainedFunction", "function " + name + " is not owned by " + OwnerTags.owner(api)
           + "; left in place");
       return;
@@ -137,36 +100,4 @@ public final class FunctionDependent extends AwsDependent<FunctionOutcome> {
   /** The function in the sandbox's JSON inventory: never its environment, which holds the page-token key. */
   public record InventoryFunction(String region, String name, String state, String lastUpdateStatus,
       List<String> versions, String alias, String aliasVersion, Map<String, Double> weights) {}
-
-  private static String describe(FunctionConfig config) {
-    return (config.runtime() == null ? "image" : config.runtime()) + ", " + config.memorySize() + " MB, "
-        + config.timeout() + " s, " + config.architecture();
-  }
-
-  /** Which settings change, by name; environment values are never shown (they hold a secret). */
-  private static String changes(FunctionConfig from, FunctionConfig to) {
-    List<String> changed = new ArrayList<>();
-    if (!java.util.Objects.equals(from.runtime(), to.runtime())) {
-      changed.add("runtime " + from.runtime() + " -> " + to.runtime());
-    }
-    if (!java.util.Objects.equals(from.handler(), to.handler())) {
-      changed.add("handler");
-    }
-    if (!java.util.Objects.equals(from.role(), to.role())) {
-      changed.add("role " + to.role());
-    }
-    if (from.memorySize() != to.memorySize()) {
-      changed.add("memory " + from.memorySize() + " -> " + to.memorySize() + " MB");
-    }
-    if (from.timeout() != to.timeout()) {
-      changed.add("timeout " + from.timeout() + " -> " + to.timeout() + " s");
-    }
-    if (!from.environment().equals(to.environment())) {
-      changed.add("environment variables " + to.environment().keySet().stream().sorted().collect(Collectors.joining(",")));
-    }
-    if (!java.util.Objects.equals(from.snapStart(), to.snapStart())) {
-      changed.add("SnapStart " + to.snapStart());
-    }
-    return "configuration: " + String.join("; ", changed);
-  }
 }

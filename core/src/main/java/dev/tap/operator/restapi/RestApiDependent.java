@@ -7,13 +7,13 @@ import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.function.FunctionOutcome;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 
 /**
@@ -68,40 +68,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     RestApiAction action = RestApiDelta.next(definition, settings, sourceArn, observed);
     RestApiOutcome outcome = new RestApiOutcome(observed.orElse(null), action, session.region(), stageName);
     report(session, outcome);
-    if (action instanceof RestApiAction.Create) {
-      Map<String, String> tags = OwnerTags.of(api);
-      String id = service.create(names.restApi(), tags);
-      session.changed(api, "CreatedRestApi", "created REST API " + names.restApi() + " (" + id + ")");
-      // Recorded in status by this reconcile; the owner tag finds it should that write be lost.
-      return new RestApiOutcome(new ObservedApi(id, tags, Optional.empty(), Optional.empty(), Optional.empty()), action,
-          session.region(), stageName);
-    }
-    apply(api, session, service, names, definition, stageName, sourceArn, observed.orElseThrow(), action);
-    return outcome;
-  }
-
-  private static void apply(ServerlessApi api, AwsSession session, RestApiService service, AwsNames names,
-      ApiDefinition definition, String stageName, String sourceArn, ObservedApi observed, RestApiAction action) {
-    String id = observed.id();
-    if (action instanceof RestApiAction.Deploy deploy) {
-      RestApiService.Deployed deployment = service.deploy(id, definition);
-      if (deploy.stageExists()) {
-        service.updateStage(id, stageName, List.of(PatchOperation.builder().op("replace").path("/deploymentId")
-            .value(deployment.id()).build()));
-      } else {
-        service.createStage(id, stageName, deployment.id());
-      }
-      session.changed(api, "DeployedApi", "REST API " + id + ": definition " + definition.hash() + " deployed ("
-          + deployment.id() + (deployment.existed() ? ", made earlier" : "") + ") to stage " + stageName);
-    } else if (action instanceof RestApiAction.UpdateStage update) {
-      service.updateStage(id, stageName, update.patches());
-      session.changed(api, "UpdatedStage", "REST API " + id + " stage " + stageName + ": " + update.patches().stream()
-          .map(StageSettings::describe).collect(Collectors.joining(", ")));
-    } else if (action instanceof RestApiAction.Permit permit) {
-      service.permit(names.function(), names.alias(), sourceArn, permit.replacing());
-      session.changed(api, "PermittedApi", "function " + names.function() + ":" + names.alias() + " may be invoked by "
-          + sourceArn + (permit.replacing() ? " (replacing the statement for another API)" : ""));
-    }
+    return action.accept(new RestApiSteps(api, session, service, names, definition, sourceArn, outcome));
   }
 
   /**
@@ -114,17 +81,17 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     String recorded = api.getStatus() == null || api.getStatus().getApi() == null ? null : api.getStatus().getApi().getId();
     if (recorded != null) {
       Optional<RestApi> byId = service.byId(recorded);
-      String tag = byId.map(RestApiDependent::ownerOf).orElse(null);
-      if (byId.isPresent() && owner.equals(tag)) {
+      Ownership ownership = Ownership.of(byId.map(RestApi::tags).orElse(null), owner, adoption);
+      if (ownership.kind() == Ownership.Kind.OURS) {
         return new Found(byId, null);
       }
-      if (tag != null) {
+      if (ownership.kind() == Ownership.Kind.FOREIGN) {
         return new Found(Optional.empty(), new RestApiAction.Blocked("OwnedByAnother", "REST API " + recorded
-            + " belongs to " + tag + " (tag " + OwnerTags.OWNER + "), not to " + owner));
+            + " belongs to " + ownership.owner() + " (tag " + OwnerTags.OWNER + "), not to " + owner));
       }
     }
     List<RestApi> all = service.all();
-    List<RestApi> tagged = all.stream().filter(a -> owner.equals(ownerOf(a))).toList();
+    List<RestApi> tagged = all.stream().filter(a -> kind(a, owner, adoption) == Ownership.Kind.OURS).toList();
     if (tagged.size() > 1) {
       return new Found(Optional.empty(), new RestApiAction.Blocked("DuplicateApis", "REST APIs "
           + tagged.stream().map(RestApi::id).collect(Collectors.joining(" and ")) + " both carry " + OwnerTags.OWNER
@@ -134,27 +101,34 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
       return new Found(tagged.stream().findFirst(), null);
     }
     String name = AwsNames.of(api).restApi();
-    List<RestApi> unowned = all.stream().filter(a -> name.equals(a.name()) && ownerOf(a) == null).toList();
-    String ids = unowned.stream().map(RestApi::id).collect(Collectors.joining(", "));
-    if (!unowned.isEmpty() && !adoption.adopts()) {
-      return new Found(Optional.empty(), new RestApiAction.Blocked("NotOwned", "REST API " + name + " (" + ids
+    // The adoption policy is the same for all, so the same-named APIs without a tag are all of one kind.
+    Map<Ownership.Kind, List<RestApi>> sameName = all.stream().filter(a -> name.equals(a.name()))
+        .collect(Collectors.groupingBy(a -> kind(a, owner, adoption)));
+    List<RestApi> untagged = sameName.getOrDefault(Ownership.Kind.UNTAGGED, List.of());
+    if (!untagged.isEmpty()) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("NotOwned", "REST API " + name + " (" + ids(untagged)
           + ") exists without the tag " + OwnerTags.OWNER + "=" + owner + "; it is left alone. To take it over,"
           + " annotate services.k8s.aws/adoption-policy: adopt"));
     }
-    if (unowned.size() > 1) {
-      return new Found(Optional.empty(), new RestApiAction.Blocked("AmbiguousAdoption", "REST APIs " + ids
+    List<RestApi> adoptable = sameName.getOrDefault(Ownership.Kind.ADOPTABLE, List.of());
+    if (adoptable.size() > 1) {
+      return new Found(Optional.empty(), new RestApiAction.Blocked("AmbiguousAdoption", "REST APIs " + ids(adoptable)
           + " are all named " + name + "; delete all but the one to adopt"));
     }
-    if (unowned.isEmpty() && !adoption.creates()) {
+    if (adoptable.isEmpty() && !adoption.creates()) {
       return new Found(Optional.empty(), new RestApiAction.Blocked("NothingToAdopt", "REST API " + name + " does not"
           + " exist, and the adoption policy 'adopt' only takes over existing resources; use"
           + " services.k8s.aws/adoption-policy: adopt-or-create to create it"));
     }
-    return new Found(Optional.empty(), null, unowned.isEmpty() ? null : unowned.get(0));
+    return new Found(Optional.empty(), null, adoptable.isEmpty() ? null : adoptable.get(0));
   }
 
-  private static String ownerOf(RestApi api) {
-    return api.tags() == null ? null : api.tags().get(OwnerTags.OWNER);
+  private static Ownership.Kind kind(RestApi rest, String owner, AdoptionPolicy adoption) {
+    return Ownership.of(rest.tags(), owner, adoption).kind();
+  }
+
+  private static String ids(List<RestApi> apis) {
+    return apis.stream().map(RestApi::id).collect(Collectors.joining(", "));
   }
 
   @Override

@@ -56,22 +56,59 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     AliasRouting routing = new AliasRouting(session.client(AwsServices.LAMBDA));
     String function = names.function();
     String alias = names.alias();
-    if (decision instanceof RolloutDecision.Shift shift) {
-      routing.split(function, alias, shift.stable(), shift.target(), shift.weight());
-      session.changed(api, "ShiftedTraffic", "alias " + alias + ": " + RolloutPlanner.describe(shift.target(), shift.step(),
-          shift.weight()) + ", the rest on version " + shift.stable());
-    } else if (decision instanceof RolloutDecision.Promote promote) {
-      routing.whole(function, alias, promote.target(), "");
-      session.changed(api, "MovedAlias", "alias " + alias + " moved from version " + promote.stable() + " to "
-          + promote.target() + ": " + promote.why());
-    } else if (decision instanceof RolloutDecision.RollBack back) {
-      routing.whole(function, alias, back.stable(), RollbackRecord.describe(back.target(), back.alarm()));
-      session.changed(api, "RolledBack", "alias " + alias + ": " + back.record().message());
-    } else if (decision instanceof RolloutDecision.Abandon abandon) {
-      routing.whole(function, alias, abandon.stable(), "");
-      session.changed(api, "AbandonedRollout", "alias " + alias + ": version " + abandon.abandoned()
-          + " abandoned mid-rollout for version " + abandon.target() + "; all traffic on version " + abandon.stable());
-    }
+    decision.accept(new RolloutDecision.Visitor<Void>() {
+      @Override
+      public Void shift(RolloutDecision.Shift shift) {
+        routing.split(function, alias, shift.stable(), shift.target(), shift.weight());
+        session.changed(api, "ShiftedTraffic", "alias " + alias + ": " + RolloutPlanner.describe(shift.target(),
+            shift.step(), shift.weight()) + ", the rest on version " + shift.stable());
+        return null;
+      }
+
+      @Override
+      public Void promote(RolloutDecision.Promote promote) {
+        routing.whole(function, alias, promote.target(), "");
+        session.changed(api, "MovedAlias", "alias " + alias + " moved from version " + promote.stable() + " to "
+            + promote.target() + ": " + promote.why());
+        return null;
+      }
+
+      @Override
+      public Void rollBack(RolloutDecision.RollBack back) {
+        routing.whole(function, alias, back.stable(), RollbackRecord.describe(back.target(), back.alarm()));
+        session.changed(api, "RolledBack", "alias " + alias + ": " + back.record().message());
+        return null;
+      }
+
+      @Override
+      public Void abandon(RolloutDecision.Abandon abandon) {
+        routing.whole(function, alias, abandon.stable(), "");
+        session.changed(api, "AbandonedRollout", "alias " + alias + ": version " + abandon.abandoned()
+            + " abandoned mid-rollout for version " + abandon.target() + "; all traffic on version " + abandon.stable());
+        return null;
+      }
+
+      @Override
+      public Void inSync(RolloutDecision.InSync inSync) {
+        return null;
+      }
+
+      /** Status records it; the next reconcile applies it. */
+      @Override
+      public Void record(RolloutDecision.Record record) {
+        return null;
+      }
+
+      @Override
+      public Void waitFor(RolloutDecision.Wait wait) {
+        return null;
+      }
+
+      @Override
+      public Void halted(RolloutDecision.Halted halted) {
+        return null;
+      }
+    });
   }
 
   /** Lambda splits an alias only between versions with the same execution role. */

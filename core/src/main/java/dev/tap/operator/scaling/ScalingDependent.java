@@ -5,6 +5,7 @@ import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.table.ObservedIndex;
 import dev.tap.operator.table.ObservedTable;
 import dev.tap.operator.table.TableOutcome;
@@ -47,7 +48,7 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
   protected void cleanup(ServerlessApi api, AwsSession session) {
     Optional<ObservedTable> table = TableService.observeOnce(session, tableName(api));
     String owner = OwnerTags.owner(api);
-    if (table.map(t -> !owner.equals(t.tags().get(OwnerTags.OWNER))).orElse(false)) {
+    if (table.map(t -> !Ownership.ours(t.tags(), owner)).orElse(false)) {
       return;
     }
     ScalingService scaling = new ScalingService(session.client(AwsServices.APPLICATION_AUTO_SCALING));
@@ -97,23 +98,43 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
   }
 
   private static String reason(ScalingChange change) {
-    if (change instanceof ScalingChange.Register) {
-      return "RegisteredScalableTarget";
-    }
-    return change instanceof ScalingChange.PutPolicy ? "PutScalingPolicy" : "DeregisteredScalableTarget";
+    return change.accept(new ScalingChange.Visitor<String>() {
+      @Override
+      public String register(ScalingChange.Register register) {
+        return "RegisteredScalableTarget";
+      }
+
+      @Override
+      public String putPolicy(ScalingChange.PutPolicy put) {
+        return "PutScalingPolicy";
+      }
+
+      @Override
+      public String deregister(ScalingChange.Deregister deregister) {
+        return "DeregisteredScalableTarget";
+      }
+    });
   }
 
   private static String describe(ScalingChange change) {
-    if (change instanceof ScalingChange.Register register) {
-      ScalingTarget t = register.target();
-      return t.resourceId() + " " + t.scalableDimension() + ": capacity " + t.minCapacity() + "-" + t.maxCapacity();
-    }
-    if (change instanceof ScalingChange.PutPolicy put) {
-      ScalingTarget t = put.target();
-      return t.resourceId() + " " + t.scalableDimension() + ": policy " + t.policyName() + " tracks "
-          + t.metricType() + " at " + t.targetValue() + "%";
-    }
-    ScalingChange.Deregister deregister = (ScalingChange.Deregister) change;
-    return deregister.resourceId() + " " + deregister.scalableDimension() + ": no longer autoscaled";
+    return change.accept(new ScalingChange.Visitor<String>() {
+      @Override
+      public String register(ScalingChange.Register register) {
+        ScalingTarget t = register.target();
+        return t.resourceId() + " " + t.scalableDimension() + ": capacity " + t.minCapacity() + "-" + t.maxCapacity();
+      }
+
+      @Override
+      public String putPolicy(ScalingChange.PutPolicy put) {
+        ScalingTarget t = put.target();
+        return t.resourceId() + " " + t.scalableDimension() + ": policy " + t.policyName() + " tracks "
+            + t.metricType() + " at " + t.targetValue() + "%";
+      }
+
+      @Override
+      public String deregister(ScalingChange.Deregister deregister) {
+        return deregister.resourceId() + " " + deregister.scalableDimension() + ": no longer autoscaled";
+      }
+    });
   }
 }

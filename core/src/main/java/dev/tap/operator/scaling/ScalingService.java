@@ -3,6 +3,7 @@ package dev.tap.operator.scaling;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.ApplicationAutoScalingResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
@@ -47,21 +48,30 @@ public final class ScalingService {
   }
 
   public void apply(ScalingChange change) {
-    if (change instanceof ScalingChange.Register register) {
-      ScalingTarget target = register.target();
-      scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(target.resourceId())
-          .scalableDimension(target.scalableDimension()).minCapacity(target.minCapacity())
-          .maxCapacity(target.maxCapacity()));
-    } else if (change instanceof ScalingChange.PutPolicy put) {
-      ScalingTarget target = put.target();
-      scaling.putScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(target.resourceId())
-          .scalableDimension(target.scalableDimension()).policyName(target.policyName())
-          .policyType(PolicyType.TARGET_TRACKING_SCALING)
-          .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(target.targetValue())
-              .predefinedMetricSpecification(m -> m.predefinedMetricType(MetricType.fromValue(target.metricType())))));
-    } else if (change instanceof ScalingChange.Deregister deregister) {
-      scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
-          .resourceId(deregister.resourceId()).scalableDimension(deregister.scalableDimension()));
-    }
+    change.accept(new ScalingChange.Visitor<ApplicationAutoScalingResponse>() {
+      @Override
+      public ApplicationAutoScalingResponse register(ScalingChange.Register register) {
+        ScalingTarget target = register.target();
+        return scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+            .resourceId(target.resourceId()).scalableDimension(target.scalableDimension())
+            .minCapacity(target.minCapacity()).maxCapacity(target.maxCapacity()));
+      }
+
+      @Override
+      public ApplicationAutoScalingResponse putPolicy(ScalingChange.PutPolicy put) {
+        ScalingTarget target = put.target();
+        return scaling.putScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+            .resourceId(target.resourceId()).scalableDimension(target.scalableDimension())
+            .policyName(target.policyName()).policyType(PolicyType.TARGET_TRACKING_SCALING)
+            .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(target.targetValue())
+                .predefinedMetricSpecification(m -> m.predefinedMetricType(MetricType.fromValue(target.metricType())))));
+      }
+
+      @Override
+      public ApplicationAutoScalingResponse deregister(ScalingChange.Deregister deregister) {
+        return scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+            .resourceId(deregister.resourceId()).scalableDimension(deregister.scalableDimension()));
+      }
+    });
   }
 }

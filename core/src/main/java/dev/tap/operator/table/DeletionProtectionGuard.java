@@ -4,7 +4,7 @@ import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.aws.TerminalException;
-import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.DependentOutcome;
 import dev.tap.operator.workflow.InventoryItem;
@@ -49,7 +49,7 @@ public final class DeletionProtectionGuard extends AwsDependent<DeletionProtecti
   protected void cleanup(ServerlessApi api, AwsSession session) {
     DesiredTable desired = TableDesiredBuilder.build(api);
     TableService.observeOnce(session, desired.name())
-        .filter(table -> desired.owner().equals(table.tags().get(OwnerTags.OWNER)))
+        .filter(table -> Ownership.ours(table.tags(), desired.owner()))
         .ifPresent(table -> refuseIfProtected(desired, table));
   }
 

@@ -2,6 +2,7 @@ package dev.tap.operator.table;
 
 import dev.tap.operator.aws.AdoptionPolicy;
 import dev.tap.operator.naming.OwnerTags;
+import dev.tap.operator.naming.Ownership;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,18 +28,18 @@ public final class TableDelta {
       // Its tags can only be read once it exists; nothing is written to it before then.
       return new TableAction.Wait("table " + observed.name() + " is CREATING");
     }
-    String owner = observed.tags().get(OwnerTags.OWNER);
-    if (owner != null && !owner.equals(desired.owner())) {
-      return new TableAction.Blocked("OwnedByAnother", "table " + desired.name() + " belongs to " + owner
-          + " (tag " + OwnerTags.OWNER + "), not to " + desired.owner());
-    }
-    if (owner == null && !adoption.adopts()) {
-      return new TableAction.Blocked("NotOwned", "table " + desired.name() + " exists without the tag "
-          + OwnerTags.OWNER + "=" + desired.owner() + "; it is left untouched. To manage it, annotate the"
-          + " resource with services.k8s.aws/adoption-policy: adopt");
-    }
-    if (owner == null) {
-      return new TableAction.Tag(desired.tags(), true);
+    Ownership ownership = Ownership.of(observed.tags(), desired.owner(), adoption);
+    Optional<TableAction> notOurs = switch (ownership.kind()) {
+      case OURS -> Optional.empty();
+      case FOREIGN -> Optional.of(new TableAction.Blocked("OwnedByAnother", "table " + desired.name() + " belongs to "
+          + ownership.owner() + " (tag " + OwnerTags.OWNER + "), not to " + desired.owner()));
+      case UNTAGGED -> Optional.of(new TableAction.Blocked("NotOwned", "table " + desired.name() + " exists without"
+          + " the tag " + OwnerTags.OWNER + "=" + desired.owner() + "; it is left untouched. To manage it, annotate the"
+          + " resource with services.k8s.aws/adoption-policy: adopt"));
+      case ADOPTABLE -> Optional.of(new TableAction.Tag(desired.tags(), true));
+    };
+    if (notOurs.isPresent()) {
+      return notOurs.get();
     }
     if (!observed.isActive()) {
       return new TableAction.Wait("table " + observed.name() + " is " + observed.status());
