@@ -13,7 +13,6 @@ import dev.tap.operator.aws.AwsCallHook;
 import dev.tap.operator.aws.AwsEndpoints;
 import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.AwsServices;
-import dev.tap.operator.aws.HookedAwsClients;
 import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.status.Conditions;
 import dev.tap.testsupport.Moto;
@@ -87,7 +86,7 @@ class OperatorOnMotoTest {
 
       // The resource and the operator are gone, AWS is not (as after a cluster is lost): start again from nothing.
       Recorder second = new Recorder();
-      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, second))) {
+      try (OperatorHarness operator = OperatorHarness.startOn(client, sdk, second)) {
         operator.create(sample("prod.yaml", "wire", api -> api));
         operator.awaitCondition("wire", Conditions.READY, Conditions.TRUE);
       }
@@ -137,7 +136,7 @@ class OperatorOnMotoTest {
           failures.putIfAbsent(service.name() + ":" + operation, failure);
         }
       };
-      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, failuresByOperation))) {
+      try (OperatorHarness operator = OperatorHarness.startOn(client, sdk, failuresByOperation)) {
         operator.create(sample("prod.yaml", "taken", api -> {
           api.getMetadata().setAnnotations(Map.of("services.k8s.aws/adoption-policy", "adopt-or-create"));
           return api;
@@ -157,7 +156,7 @@ class OperatorOnMotoTest {
       moto.holdFunctionPrerequisites("tap-api-lambda", "tap-artifacts", "handler/tap-handler-1.0.0.jar");
       moto.putArtifact("tap-artifacts", "handler/tap-handler-1.1.0.jar", "1.1.0");
       Recorder recorder = new Recorder();
-      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, recorder))) {
+      try (OperatorHarness operator = OperatorHarness.startOn(client, sdk, recorder)) {
         operator.create(sample("prod.yaml", "change", api -> {
           api.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
           DeploymentSpec allAtOnce = new DeploymentSpec();
