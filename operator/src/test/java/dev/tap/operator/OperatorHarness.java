@@ -91,7 +91,8 @@ public final class OperatorHarness implements AutoCloseable {
 
   private Running launch() {
     CrashSwitch crash = new CrashSwitch();
-    OperatorLauncher.Options plain = OperatorLauncher.Options.of(settings, clock).hookedBy(crash).hookedBy(hooks);
+    OperatorLauncher.Options plain = OperatorLauncher.Options.of(settings, clock).hookedBy(crash).hookedBy(hooks)
+        .hookedBy(AwsOperationsSeen.RECORDER);
     OperatorLauncher.Options options = serverSideApply ? plain : plain.withoutServerSideApply();
     KubernetesClient own = new KubernetesClientBuilder().withConfig(operatorConfig)
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
@@ -24,9 +23,6 @@ import software.amazon.awssdk.core.SdkRequest;
  */
 public final class HookedAwsClients implements AwsClients {
 
-  /** {@code service:Operation} of every operation the operator sent in this JVM: what the IAM policy is checked against. */
-  private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
-
   private final AwsClients delegate;
   private final List<AwsCallHook> hooks;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
@@ -34,11 +30,6 @@ public final class HookedAwsClients implements AwsClients {
   public HookedAwsClients(AwsClients delegate, List<AwsCallHook> hooks) {
     this.delegate = delegate;
     this.hooks = List.copyOf(hooks);
-  }
-
-  /** {@code service:Operation} of every operation sent through hooked clients in this JVM. */
-  public static Set<String> sentInThisJvm() {
-    return Set.copyOf(SENT);
   }
 
   @Override
@@ -81,7 +72,6 @@ public final class HookedAwsClients implements AwsClients {
       int entered = 0;
       Object result;
       try {
-        SENT.add(service.name() + ":" + operation);
         while (entered < hooks.size()) {
           hooks.get(entered++).before(service, region, operation);
         }
