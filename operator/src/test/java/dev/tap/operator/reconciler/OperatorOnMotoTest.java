@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.AlarmSpec;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
@@ -17,12 +18,10 @@ import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.status.Conditions;
 import dev.tap.testsupport.Moto;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -39,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * server by AWS_ENDPOINT_URL, on the production sample. The simulated AWS checks behaviour; this
  * checks that each request the operator makes can be sent and understood.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class OperatorOnMotoTest {
 
   static KubernetesClient client;
@@ -56,11 +55,6 @@ class OperatorOnMotoTest {
     List<String> writes() {
       return calls.stream().filter(c -> !c.matches(".*:(Describe|List|Get).*")).toList();
     }
-  }
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
   }
 
   /**
