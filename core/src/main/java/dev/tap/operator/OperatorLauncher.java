@@ -1,5 +1,6 @@
 package dev.tap.operator;
 
+import dev.tap.operator.aws.AwsCallHook;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.HookedAwsClients;
@@ -17,7 +18,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Builds the operator: the one place that wires the reconciler to Kubernetes and AWS. */
 public final class OperatorLauncher {
@@ -26,33 +29,40 @@ public final class OperatorLauncher {
 
   /**
    * How one operator runs beyond its clients: timing, clock, leader election (none by default), the
-   * metrics {@code /metrics} shows, which resources it serves (all by default), and whether the API
+   * metrics {@code /metrics} shows, which resources it serves (all by default), whether the API
    * server implements server-side apply (every real one does; the in-process ones of the tests and
-   * the embedded sandbox do not).
+   * the embedded sandbox do not), and further hooks on its AWS calls (none by default).
    */
   public record Options(OperatorSettings settings, Clock clock, Optional<LeaderElectionConfiguration> election,
-      OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply) {
+      OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply, List<AwsCallHook> hooks) {
 
     public static Options of(OperatorSettings settings, Clock clock) {
-      return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING, true);
+      return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING, true,
+          List.of());
     }
 
     /** Of several operators on one cluster, only the holder of the Lease reconciles. */
     public Options electedBy(LeaderElectionConfiguration lease) {
-      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply);
+      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks);
     }
 
     public Options measuredBy(OperatorMetrics registry) {
-      return new Options(settings, clock, election, registry, scope, serverSideApply);
+      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks);
     }
 
     public Options serving(OperatorScope served) {
-      return new Options(settings, clock, election, metrics, served, serverSideApply);
+      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks);
     }
 
     /** For an API server without server-side apply: status and finalizers are written with JSON patches. */
     public Options withoutServerSideApply() {
-      return new Options(settings, clock, election, metrics, scope, false);
+      return new Options(settings, clock, election, metrics, scope, false, hooks);
+    }
+
+    /** Adds hooks after metrics and pacing (so they see only the calls pacing lets through), in this order. */
+    public Options hookedBy(AwsCallHook... more) {
+      return new Options(settings, clock, election, metrics, scope, serverSideApply,
+          Stream.concat(hooks.stream(), Stream.of(more)).toList());
     }
   }
 
@@ -68,8 +78,7 @@ public final class OperatorLauncher {
           .withMetrics(options.metrics().josdk());
       options.election().ifPresent(o::withLeaderElectionConfiguration);
     });
-    AwsSessionFactory sessions = new AwsSessionFactory(
-        new HookedAwsClients(new HookedAwsClients(aws, pacing), options.metrics()), changes, options.clock(),
+    AwsSessionFactory sessions = new AwsSessionFactory(hooked(aws, pacing, options), changes, options.clock(),
         new KubernetesSecrets(client), pacing, ServerlessApiController.DEPENDENTS);
     operator.register(new ServerlessApiController(new Preflight(ServerlessApiValidator.fromGeneratedCrd(), regions,
         settings.resyncInterval()), regions, sessions, new StatusWriter(options.serverSideApply(), options.clock()),
@@ -78,5 +87,14 @@ public final class OperatorLauncher {
           options.scope().applyTo(override);
         });
     return operator;
+  }
+
+  /**
+   * One proxy per client, its hooks in this order: metrics outermost, so that it also counts the calls
+   * pacing holds back; then pacing; then the options' own hooks.
+   */
+  private static AwsClients hooked(AwsClients aws, AwsPacing pacing, Options options) {
+    return new HookedAwsClients(aws, Stream.concat(Stream.<AwsCallHook>of(options.metrics(), pacing),
+        options.hooks().stream()).toList());
   }
 }

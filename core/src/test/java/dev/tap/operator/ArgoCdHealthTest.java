@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against its health_test.yaml cases, as Argo CD's own tests of built-in checks run, and against
  * statuses the operator writes.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class ArgoCdHealthTest {
 
   static KubernetesClient client;
@@ -60,7 +59,6 @@ class ArgoCdHealthTest {
 
   @Test
   void what_the_operator_writes_reads_healthy_when_ready_and_degraded_when_a_human_must_act() throws Exception {
-    OperatorHarness.installCrd(client);
     try (OperatorHarness operator = OperatorHarness.start(client)) {
       operator.create(sample("dev.yaml", "argo", api -> api));
       ServerlessApi ready = operator.awaitCondition("argo", Conditions.READY, Conditions.TRUE);

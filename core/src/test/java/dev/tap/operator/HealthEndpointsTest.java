@@ -9,7 +9,6 @@ import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,7 @@ import dev.tap.operator.status.Conditions;
 import dev.tap.testsupport.JumpingClock;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class HealthEndpointsTest {
 
   static KubernetesClient client;
@@ -34,7 +33,6 @@ class HealthEndpointsTest {
 
   @Test
   void liveness_passes_from_the_start_and_readiness_once_the_operator_watches() throws Exception {
-    installCrd();
     SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     Operator operator = OperatorLauncher.create(client, AwsClients.byName(simulated::client), AwsPacing.none(Clock.systemUTC()), new RegionResolver("us-east-1"),
         new KubernetesChangeRecorder(client, Clock.systemUTC()),
@@ -52,12 +50,6 @@ class HealthEndpointsTest {
     }
   }
 
-  private static void installCrd() {
-    if (client.apiextensions().v1().customResourceDefinitions().withName("serverlessapis.serverless.tap.dev").get() == null) {
-      OperatorHarness.installCrd(client);
-    }
-  }
-
   private static String scrape(HealthEndpoints health) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + "/metrics")).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -65,7 +57,6 @@ class HealthEndpointsTest {
 
   @Test
   void metrics_show_reconciliations_aws_calls_by_outcome_time_to_ready_and_rollout_phases() throws Exception {
-    installCrd();
     JumpingClock clock = new JumpingClock();
     SimulatedAws aws = new SimulatedAws(clock, OperatorHarness.CHANGE_DELAY);
     aws.faults().throttle("dynamodb", 2);

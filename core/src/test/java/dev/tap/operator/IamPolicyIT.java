@@ -25,7 +25,7 @@ class IamPolicyIT {
 
   @Test
   void the_policy_allows_what_the_operator_sends_and_nothing_it_never_needs() throws Exception {
-    List<String> sent = Files.readAllLines(AwsOperationsSeenWriter.FILE);
+    List<String> sent = Files.readAllLines(AwsOperationsSeen.FILE);
     JsonNode map = JSON.readTree(DEPLOY.resolve("iam-operation-actions.json").toFile());
     Set<String> allowed = allowedActions(JSON.readTree(DEPLOY.resolve("iam-policy.json").toFile()));
     assertThat(sent).as("operations the tests saw the operator send").hasSizeGreaterThan(40);

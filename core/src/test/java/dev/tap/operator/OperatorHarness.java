@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsCallHook;
 import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
-import dev.tap.operator.aws.HookedAwsClients;
 import dev.tap.operator.aws.RegionResolver;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
@@ -53,6 +53,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesRequestLog kubernetesRequests = new KubernetesRequestLog();
   private final AwsClients clients;
   private final AwsPacing pacing;
+  /** The test's own hooks on the operator's AWS calls, after its crash switch. */
+  private final AwsCallHook[] hooks;
   private final OperatorSettings settings;
   /** How the operator reaches the API server, and whether that server implements server-side apply. */
   private final Config operatorConfig;
@@ -69,12 +71,12 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   private OperatorHarness(KubernetesClient client, SimulatedAws aws, AwsClients clients, JumpingClock clock,
-      AwsPacing pacing, OperatorSettings settings) {
-    this(client, client.getConfiguration(), false, aws, clients, clock, pacing, settings);
+      AwsPacing pacing, OperatorSettings settings, AwsCallHook... hooks) {
+    this(client, client.getConfiguration(), false, aws, clients, clock, pacing, settings, hooks);
   }
 
   private OperatorHarness(KubernetesClient client, Config operatorConfig, boolean serverSideApply, SimulatedAws aws,
-      AwsClients clients, JumpingClock clock, AwsPacing pacing, OperatorSettings settings) {
+      AwsClients clients, JumpingClock clock, AwsPacing pacing, OperatorSettings settings, AwsCallHook... hooks) {
     this.client = client;
     this.operatorConfig = operatorConfig;
     this.serverSideApply = serverSideApply;
@@ -82,19 +84,21 @@ public final class OperatorHarness implements AutoCloseable {
     this.clock = clock;
     this.clients = clients;
     this.pacing = pacing;
+    this.hooks = hooks;
     this.settings = settings;
     this.running = launch();
   }
 
   private Running launch() {
     CrashSwitch crash = new CrashSwitch();
-    OperatorLauncher.Options plain = OperatorLauncher.Options.of(settings, clock);
+    OperatorLauncher.Options plain = OperatorLauncher.Options.of(settings, clock).hookedBy(crash).hookedBy(hooks)
+        .hookedBy(AwsOperationsSeen.RECORDER);
     OperatorLauncher.Options options = serverSideApply ? plain : plain.withoutServerSideApply();
     KubernetesClient own = new KubernetesClientBuilder().withConfig(operatorConfig)
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("crash", crash)
             .addOrReplaceInterceptor("record", kubernetesRequests)).build();
-    Operator operator = OperatorLauncher.create(own, new HookedAwsClients(clients, crash), pacing,
-        new RegionResolver(REGION), new KubernetesChangeRecorder(own, clock), election.map(options::electedBy).orElse(options));
+    Operator operator = OperatorLauncher.create(own, clients, pacing, new RegionResolver(REGION),
+        new KubernetesChangeRecorder(own, clock), election.map(options::electedBy).orElse(options));
     operator.start();
     return new Running(operator, own, crash);
   }
@@ -210,10 +214,13 @@ public final class OperatorHarness implements AutoCloseable {
         AwsPacing.none(clock), FAST);
   }
 
-  /** The operator on other AWS clients (such as real SDK clients); {@link #aws} is then null. */
-  public static OperatorHarness startOn(KubernetesClient client, AwsClients clients) {
+  /**
+   * The operator on other AWS clients (such as real SDK clients), its calls also seen by {@code hooks}
+   * (after pacing and the crash switch); {@link #aws} is then null.
+   */
+  public static OperatorHarness startOn(KubernetesClient client, AwsClients clients, AwsCallHook... hooks) {
     JumpingClock clock = new JumpingClock();
-    return new OperatorHarness(client, null, clients, clock, AwsPacing.documented(1, clock), FAST);
+    return new OperatorHarness(client, null, clients, clock, AwsPacing.documented(1, clock), FAST, hooks);
   }
 
   /** A sample as a resource named {@code name} in the default namespace, edited by {@code edit}. */

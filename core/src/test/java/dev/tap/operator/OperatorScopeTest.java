@@ -13,7 +13,6 @@ import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Several operator deployments share a cluster: each serves only its namespaces and label selector. */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class OperatorScopeTest {
 
   static KubernetesClient client;
@@ -39,7 +38,6 @@ class OperatorScopeTest {
 
   @Test
   void a_deployment_serves_only_its_namespaces_and_selector() {
-    OperatorHarness.installCrd(client);
     SimulatedAws aws = new SimulatedAws(Clock.systemUTC(), OperatorHarness.CHANGE_DELAY);
     Operator operator = OperatorLauncher.create(client, AwsClients.byName(aws::client), AwsPacing.none(Clock.systemUTC()),
         new RegionResolver(OperatorHarness.REGION), new KubernetesChangeRecorder(client, Clock.systemUTC()),

@@ -4,35 +4,32 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
- * Clients whose every operation passes an {@link AwsCallHook} (pacing in production; call recording
- * and crash injection in tests). The SDK's interfaces route their convenience forms (builders,
- * paginators) to the one method per operation that takes its request object; only that method is
- * hooked, so a paginated read is one operation per page.
+ * Clients whose every operation passes a list of {@link AwsCallHook}s, one proxy per client. The SDK's
+ * interfaces route their convenience forms (builders, paginators) to the one method per operation that
+ * takes its request object; only that method is hooked, so a paginated read is one operation per page.
+ *
+ * <p>The hooks nest like layers, the first outermost: {@code before} runs in list order and stops at
+ * the first hook that throws (the call is then not sent); every hook whose {@code before} ran, the
+ * thrower included, then hears {@code failed}, in reverse order. A sent call's end is heard in reverse
+ * order too: {@code after} while all goes well, and once an {@code after} throws, {@code failed} with
+ * that exception for the hooks before it.
  */
 public final class HookedAwsClients implements AwsClients {
 
-  /** {@code service:Operation} of every operation the operator sent in this JVM: what the IAM policy is checked against. */
-  private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
-
   private final AwsClients delegate;
-  private final AwsCallHook hook;
+  private final List<AwsCallHook> hooks;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
-  public HookedAwsClients(AwsClients delegate, AwsCallHook hook) {
+  public HookedAwsClients(AwsClients delegate, List<AwsCallHook> hooks) {
     this.delegate = delegate;
-    this.hook = hook;
-  }
-
-  /** {@code service:Operation} of every operation sent through hooked clients in this JVM. */
-  public static Set<String> sentInThisJvm() {
-    return Set.copyOf(SENT);
+    this.hooks = List.copyOf(hooks);
   }
 
   @Override
@@ -57,33 +54,49 @@ public final class HookedAwsClients implements AwsClients {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       boolean operation = args != null && args.length == 1 && SdkRequest.class.isAssignableFrom(method.getParameterTypes()[0])
           && !method.getName().endsWith("Paginator");
-      if (!operation && method.isDefault()) {
+      if (operation) {
+        return send(method, args, Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
+      }
+      if (method.isDefault()) {
         // builder and paginator forms call back into this proxy for each request they send
         return InvocationHandler.invokeDefault(proxy, method, args);
       }
-      String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private Object send(Method method, Object[] args, String operation) throws Throwable {
+      int entered = 0;
       Object result;
       try {
-        if (operation) {
-          SENT.add(service.name() + ":" + name);
-          hook.before(service, region, name);
+        while (entered < hooks.size()) {
+          hooks.get(entered++).before(service, region, operation);
         }
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
-        if (operation) {
-          hook.failed(service, region, name, e.getCause());
-        }
-        throw e.getCause();
+        throw failed(entered, operation, e.getCause());
       } catch (RuntimeException e) {
-        if (operation) {
-          hook.failed(service, region, name, e);
-        }
-        throw e;
+        throw failed(entered, operation, e);
       }
-      if (operation) {
-        hook.after(service, region, name);
+      for (int i = hooks.size() - 1; i >= 0; i--) {
+        try {
+          hooks.get(i).after(service, region, operation);
+        } catch (RuntimeException e) {
+          throw failed(i, operation, e);
+        }
       }
       return result;
+    }
+
+    /** Tells the first {@code entered} hooks, innermost first, and returns the failure to throw. */
+    private Throwable failed(int entered, String operation, Throwable failure) {
+      for (int i = entered - 1; i >= 0; i--) {
+        hooks.get(i).failed(service, region, operation, failure);
+      }
+      return failure;
     }
   }
 }

@@ -15,16 +15,28 @@ public record RecordedRollout(String phase, String stable, String target, int st
   static final String SUCCEEDED = "Succeeded";
   static final String ROLLED_BACK = "RolledBack";
 
+  /** Nothing recorded (step 0, weight 0, no times, alarm or message) until named otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this record. */
+  public Builder toBuilder() {
+    return builder().phase(phase).stable(stable).target(target).step(step).weight(weight).stepStartedAt(stepStartedAt)
+        .startedAt(startedAt).alarm(alarm).message(message);
+  }
+
   static Optional<RecordedRollout> from(RolloutStatus status) {
     if (status == null || status.getPhase() == null || status.getTargetVersion() == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new RecordedRollout(status.getPhase(), status.getStableVersion(), status.getTargetVersion(),
-          status.getStep() == null ? 0 : status.getStep(), status.getWeight() == null ? 0 : status.getWeight(),
-          status.getStepStartedAt() == null ? null : Instant.parse(status.getStepStartedAt()),
-          status.getStartedAt() == null ? null : Instant.parse(status.getStartedAt()), status.getAlarm(),
-          status.getMessage()));
+      return Optional.of(builder().phase(status.getPhase()).stable(status.getStableVersion())
+          .target(status.getTargetVersion()).step(status.getStep() == null ? 0 : status.getStep())
+          .weight(status.getWeight() == null ? 0 : status.getWeight())
+          .stepStartedAt(status.getStepStartedAt() == null ? null : Instant.parse(status.getStepStartedAt()))
+          .startedAt(status.getStartedAt() == null ? null : Instant.parse(status.getStartedAt()))
+          .alarm(status.getAlarm()).message(status.getMessage()).build());
     } catch (RuntimeException e) {
       // Someone edited the status by hand: start from what AWS holds, as after a lost status.
       return Optional.empty();
@@ -36,7 +48,7 @@ public record RecordedRollout(String phase, String stable, String target, int st
   }
 
   RecordedRollout withMessage(String text) {
-    return new RecordedRollout(phase, stable, target, step, weight, stepStartedAt, startedAt, alarm, text);
+    return toBuilder().message(text).build();
   }
 
   RolloutStatus toStatus() {
@@ -51,5 +63,69 @@ public record RecordedRollout(String phase, String stable, String target, int st
     status.setAlarm(alarm);
     status.setMessage(message);
     return status;
+  }
+
+  /** The record by name: nine positional values, most of them often 0 or null, read as noise. */
+  public static final class Builder {
+    private String phase;
+    private String stable;
+    private String target;
+    private int step;
+    private double weight;
+    private Instant stepStartedAt;
+    private Instant startedAt;
+    private String alarm;
+    private String message;
+
+    private Builder() {}
+
+    public Builder phase(String value) {
+      phase = value;
+      return this;
+    }
+
+    public Builder stable(String value) {
+      stable = value;
+      return this;
+    }
+
+    public Builder target(String value) {
+      target = value;
+      return this;
+    }
+
+    public Builder step(int value) {
+      step = value;
+      return this;
+    }
+
+    public Builder weight(double value) {
+      weight = value;
+      return this;
+    }
+
+    public Builder stepStartedAt(Instant value) {
+      stepStartedAt = value;
+      return this;
+    }
+
+    public Builder startedAt(Instant value) {
+      startedAt = value;
+      return this;
+    }
+
+    public Builder alarm(String value) {
+      alarm = value;
+      return this;
+    }
+
+    public Builder message(String value) {
+      message = value;
+      return this;
+    }
+
+    public RecordedRollout build() {
+      return new RecordedRollout(phase, stable, target, step, weight, stepStartedAt, startedAt, alarm, message);
+    }
   }
 }

@@ -36,15 +36,17 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     AwsNames names = AwsNames.of(api);
     Optional<AlarmsOutcome> alarms = session.outcomes().find(AlarmsOutcome.class);
     Map.Entry<String, Double> split = alias.weights().entrySet().stream().findFirst().orElse(null);
-    RolloutInput input = new RolloutInput(session.clock().instant(),
-        RolloutSettings.of(api.getSpec().getFunction().getDeployment()), alias.version(),
-        split == null ? null : split.getKey(), split == null ? 0 : split.getValue(), target.get(),
-        api.getSpec().getFunction().getVersion() != null, splitBlocker(observed, alias.version(), target.get()),
-        RollbackRecord.version(alias.description()),
-        RecordedRollout.from(api.getStatus() == null ? null : api.getStatus().getRollout()),
-        alarms.map(a -> a.inPlace(names.rolloutErrorsAlarm())).orElse(false),
-        alarms.map(a -> a.firing().entrySet().stream().map(e -> new RolloutInput.FiringAlarm(e.getKey(), e.getValue()))
-            .toList()).orElse(List.of()));
+    RolloutInput input = RolloutInput.builder().now(session.clock().instant())
+        .settings(RolloutSettings.of(api.getSpec().getFunction().getDeployment())).stable(alias.version())
+        .additional(split == null ? null : split.getKey()).weight(split == null ? 0 : split.getValue())
+        .target(target.get()).pinned(api.getSpec().getFunction().getVersion() != null)
+        .splitBlocker(splitBlocker(observed, alias.version(), target.get()))
+        .rolledBack(RollbackRecord.version(alias.description()))
+        .recorded(RecordedRollout.from(api.getStatus() == null ? null : api.getStatus().getRollout()))
+        .rolloutAlarmReady(alarms.map(a -> a.inPlace(names.rolloutErrorsAlarm())).orElse(false))
+        .firing(alarms.map(a -> a.firing().entrySet().stream()
+            .map(e -> new RolloutInput.FiringAlarm(e.getKey(), e.getValue())).toList()).orElse(List.of()))
+        .build();
     RolloutDecision decision = RolloutPlanner.next(input);
     RolloutOutcome outcome = new RolloutOutcome(decision);
     report(session, outcome);

@@ -17,4 +17,92 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
 
   /** An alarm in ALARM with CloudWatch's reason. */
   public record FiringAlarm(String name, String reason) {}
+
+  /** No split; nothing pinned, blocked, rolled back or recorded; no alarm ready or firing; until named otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The input by name: twelve positional values read as noise. */
+  public static final class Builder {
+    private Instant now;
+    private RolloutSettings settings;
+    private String stable;
+    private String additional;
+    private double weight;
+    private String target;
+    private boolean pinned;
+    private String splitBlocker;
+    private String rolledBack;
+    private Optional<RecordedRollout> recorded = Optional.empty();
+    private boolean rolloutAlarmReady;
+    private List<FiringAlarm> firing = List.of();
+
+    private Builder() {}
+
+    public Builder now(Instant value) {
+      now = value;
+      return this;
+    }
+
+    public Builder settings(RolloutSettings value) {
+      settings = value;
+      return this;
+    }
+
+    public Builder stable(String value) {
+      stable = value;
+      return this;
+    }
+
+    public Builder additional(String value) {
+      additional = value;
+      return this;
+    }
+
+    public Builder weight(double value) {
+      weight = value;
+      return this;
+    }
+
+    public Builder target(String value) {
+      target = value;
+      return this;
+    }
+
+    public Builder pinned(boolean value) {
+      pinned = value;
+      return this;
+    }
+
+    public Builder splitBlocker(String value) {
+      splitBlocker = value;
+      return this;
+    }
+
+    public Builder rolledBack(String value) {
+      rolledBack = value;
+      return this;
+    }
+
+    public Builder recorded(Optional<RecordedRollout> value) {
+      recorded = value;
+      return this;
+    }
+
+    public Builder rolloutAlarmReady(boolean value) {
+      rolloutAlarmReady = value;
+      return this;
+    }
+
+    public Builder firing(List<FiringAlarm> value) {
+      firing = value;
+      return this;
+    }
+
+    public RolloutInput build() {
+      return new RolloutInput(now, settings, stable, additional, weight, target, pinned, splitBlocker, rolledBack,
+          recorded, rolloutAlarmReady, firing);
+    }
+  }
 }

@@ -34,7 +34,7 @@ public final class RolloutPlanner {
     }
     if (in.target().equals(in.rolledBack())) {
       RecordedRollout record = kept != null && RecordedRollout.ROLLED_BACK.equals(kept.phase()) ? kept
-          : new RecordedRollout(RecordedRollout.ROLLED_BACK, in.stable(), in.target(), 0, 0, null, null, null, null);
+          : recording(RecordedRollout.ROLLED_BACK, in).build();
       String message = "version " + in.target() + " was rolled back" + (record.alarm() == null ? "" : " after alarm "
           + record.alarm()) + "; the alias stays on version " + in.stable() + ". It is not tried again until the spec"
           + " produces another version";
@@ -102,9 +102,9 @@ public final class RolloutPlanner {
     if (kept == null || !kept.progressing(in.stable(), in.target()) || kept.step() != aliasStep
         || kept.stepStartedAt() == null) {
       // Status lost or out of date: the alias's weight says which step this is; its interval starts again now.
-      RecordedRollout resumed = new RecordedRollout(RecordedRollout.PROGRESSING, in.stable(), in.target(), aliasStep,
-          in.weight(), in.now(), kept != null && kept.startedAt() != null ? kept.startedAt() : in.now(), null,
-          describe(in.target(), aliasStep, in.weight()) + " (resumed from the alias)");
+      RecordedRollout resumed = recording(RecordedRollout.PROGRESSING, in).step(aliasStep).weight(in.weight())
+          .stepStartedAt(in.now()).startedAt(kept != null && kept.startedAt() != null ? kept.startedAt() : in.now())
+          .message(describe(in.target(), aliasStep, in.weight()) + " (resumed from the alias)").build();
       return new Record(resumed);
     }
     if (in.settings().paused()) {
@@ -132,25 +132,29 @@ public final class RolloutPlanner {
     String message = "alarm " + alarm.name() + " fired (" + alarm.reason() + "): all traffic back on version "
         + in.stable() + ", version " + in.target() + " is not tried again";
     RecordedRollout kept = in.recorded().orElse(null);
-    return new RollBack(in.stable(), in.target(), alarm.name(), alarm.reason(), new RecordedRollout(
-        RecordedRollout.ROLLED_BACK, in.stable(), in.target(), 0, 0, in.now(),
-        kept == null ? null : kept.startedAt(), alarm.name(), message));
+    RecordedRollout record = recording(RecordedRollout.ROLLED_BACK, in).stepStartedAt(in.now())
+        .startedAt(kept == null ? null : kept.startedAt()).alarm(alarm.name()).message(message).build();
+    return new RollBack(in.stable(), in.target(), alarm.name(), alarm.reason(), record);
+  }
+
+  /** A record in {@code phase} of the input's stable and target versions. */
+  private static RecordedRollout.Builder recording(String phase, RolloutInput in) {
+    return RecordedRollout.builder().phase(phase).stable(in.stable()).target(in.target());
   }
 
   private static RecordedRollout start(RolloutInput in, String message) {
-    return new RecordedRollout(RecordedRollout.PROGRESSING, in.stable(), in.target(), 0, 0, in.now(), in.now(), null,
-        message);
+    return recording(RecordedRollout.PROGRESSING, in).stepStartedAt(in.now()).startedAt(in.now()).message(message)
+        .build();
   }
 
   private static RecordedRollout step(RolloutInput in, RecordedRollout kept, int step) {
     double weight = in.settings().weight(step);
-    return new RecordedRollout(RecordedRollout.PROGRESSING, in.stable(), in.target(), step, weight, in.now(),
-        kept.startedAt(), null, describe(in.target(), step, weight));
+    return recording(RecordedRollout.PROGRESSING, in).step(step).weight(weight).stepStartedAt(in.now())
+        .startedAt(kept.startedAt()).message(describe(in.target(), step, weight)).build();
   }
 
   private static RecordedRollout succeeded(RecordedRollout kept, String message) {
-    return new RecordedRollout(RecordedRollout.SUCCEEDED, kept.stable(), kept.target(), kept.step(), 1.0,
-        kept.stepStartedAt(), kept.startedAt(), null, message);
+    return kept.toBuilder().phase(RecordedRollout.SUCCEEDED).weight(1.0).alarm(null).message(message).build();
   }
 
   static String describe(String target, int step, double weight) {

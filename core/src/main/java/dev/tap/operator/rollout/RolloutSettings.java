@@ -14,15 +14,21 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
 
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
+  /** AllAtOnce, no percentages, the default interval, not paused, no rollback on alarm, until named otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   public static RolloutSettings of(DeploymentSpec spec) {
     if (spec == null) {
-      return new RolloutSettings(DeploymentStrategy.AllAtOnce, 0, 0, DEFAULT_INTERVAL, false, false);
+      return builder().build();
     }
-    return new RolloutSettings(spec.getStrategy() == null ? DeploymentStrategy.AllAtOnce : spec.getStrategy(),
-        spec.getCanaryPercent() == null ? 0 : spec.getCanaryPercent(),
-        spec.getLinearPercent() == null ? 0 : spec.getLinearPercent(),
-        spec.getInterval() == null ? DEFAULT_INTERVAL : interval(spec.getInterval()),
-        Boolean.TRUE.equals(spec.getPaused()), Boolean.TRUE.equals(spec.getRollbackOnAlarm()));
+    return builder().strategy(spec.getStrategy() == null ? DeploymentStrategy.AllAtOnce : spec.getStrategy())
+        .canaryPercent(spec.getCanaryPercent() == null ? 0 : spec.getCanaryPercent())
+        .linearPercent(spec.getLinearPercent() == null ? 0 : spec.getLinearPercent())
+        .interval(spec.getInterval() == null ? DEFAULT_INTERVAL : interval(spec.getInterval()))
+        .paused(Boolean.TRUE.equals(spec.getPaused())).rollbackOnAlarm(Boolean.TRUE.equals(spec.getRollbackOnAlarm()))
+        .build();
   }
 
   /** "30s", "5m", "1h", as the CRD's pattern allows. */
@@ -52,5 +58,51 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
       return 1;
     }
     return Math.max(1, (int) Math.round(weight * 100 / linearPercent));
+  }
+
+  /** The settings by name: six positional values read as noise. */
+  public static final class Builder {
+    private DeploymentStrategy strategy = DeploymentStrategy.AllAtOnce;
+    private int canaryPercent;
+    private int linearPercent;
+    private Duration interval = DEFAULT_INTERVAL;
+    private boolean paused;
+    private boolean rollbackOnAlarm;
+
+    private Builder() {}
+
+    public Builder strategy(DeploymentStrategy value) {
+      strategy = value;
+      return this;
+    }
+
+    public Builder canaryPercent(int value) {
+      canaryPercent = value;
+      return this;
+    }
+
+    public Builder linearPercent(int value) {
+      linearPercent = value;
+      return this;
+    }
+
+    public Builder interval(Duration value) {
+      interval = value;
+      return this;
+    }
+
+    public Builder paused(boolean value) {
+      paused = value;
+      return this;
+    }
+
+    public Builder rollbackOnAlarm(boolean value) {
+      rollbackOnAlarm = value;
+      return this;
+    }
+
+    public RolloutSettings build() {
+      return new RolloutSettings(strategy, canaryPercent, linearPercent, interval, paused, rollbackOnAlarm);
+    }
   }
 }

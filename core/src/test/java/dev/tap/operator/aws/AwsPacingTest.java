@@ -70,7 +70,7 @@ class AwsPacingTest {
     SimulatedAws aws = new SimulatedAws(clock, Duration.ZERO);
     AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("dynamodb", "DescribeTable", 1, 3),
         new AwsPacing.Quota("application-autoscaling", "DescribeScalableTargets", 1, 1)), 1, clock);
-    HookedAwsClients paced = new HookedAwsClients(AwsClients.byName(aws::client), pacing);
+    HookedAwsClients paced = new HookedAwsClients(AwsClients.byName(aws::client), List.of(pacing));
     DynamoDbClient dynamo = paced.client(AwsServices.DYNAMODB, "us-east-1");
 
     assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("nothing"))).isInstanceOf(ResourceNotFoundException.class);

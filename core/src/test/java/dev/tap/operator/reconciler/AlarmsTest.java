@@ -7,29 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.AlarmSpec;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
 import dev.tap.operator.status.Conditions;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /** The resource's CloudWatch alarms on the simulated CloudWatch. */
-@EnableKubernetesMockClient(crud = true)
-class AlarmsTest extends OperatorTestCase {
+@OperatorTest
+class AlarmsTest {
 
-  static KubernetesClient client;
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   private SimulatedCloudWatch cloudWatch() {
     return operator.aws.cloudWatch(REGION);

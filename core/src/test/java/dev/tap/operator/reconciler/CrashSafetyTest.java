@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.function.ObjIntConsumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -26,15 +25,10 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * scaling targets once each. A deletion ends with nothing of ours and everything of others'. A crash
  * right after an AWS write is also the case of a status write lost after that call.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class CrashSafetyTest {
 
   static KubernetesClient client;
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
 
   @Test
   void a_crash_after_any_aws_write_of_a_creation_converges_to_the_same_aws_state() throws Exception {

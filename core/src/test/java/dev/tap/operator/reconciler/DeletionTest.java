@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a ServerlessApi: dependency order, deletion protection first, waiting for AWS, Retain. */
-@EnableKubernetesMockClient(crud = true)
-class DeletionTest extends OperatorTestCase {
+@OperatorTest
+class DeletionTest {
 
   static KubernetesClient client;
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   private void delete(String name) {
     client.resources(ServerlessApi.class).inNamespace("default").withName(name).delete();

@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,15 +23,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /** The Lambda function, its published versions and the environment's alias, on the simulated Lambda. */
-@EnableKubernetesMockClient(crud = true)
-class FunctionTest extends OperatorTestCase {
+@OperatorTest
+class FunctionTest {
 
   static KubernetesClient client;
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   private SimulatedLambda lambda() {
     return operator.aws.lambda(REGION);

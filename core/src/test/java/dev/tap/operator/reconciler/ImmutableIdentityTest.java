@@ -7,27 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.KeyAttribute;
 import dev.tap.operator.api.v1alpha1.KeyType;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** What names and places the AWS resources cannot change once created: the operator refuses, touching nothing. */
-@EnableKubernetesMockClient(crud = true)
-class ImmutableIdentityTest extends OperatorTestCase {
+@OperatorTest
+class ImmutableIdentityTest {
 
   static KubernetesClient client;
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   private ServerlessApi refused(String name, UnaryOperator<ServerlessApi> change) {
     operator.create(sample("dev.yaml", name, api -> api));

@@ -8,26 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.KubernetesRequestLog;
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.status.Conditions;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A resource's whole life as Argo CD and its users see it from the cluster. */
-@EnableKubernetesMockClient(crud = true)
-class LifecycleTest extends OperatorTestCase {
+@OperatorTest
+class LifecycleTest {
 
-  static KubernetesClient client;
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   @Test
   void over_create_update_rollout_and_delete_the_operator_writes_only_status_and_its_finalizer() throws Exception {

@@ -7,13 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tap.testsupport.Dynalite;
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.aws.AwsEndpoints;
 import dev.tap.operator.aws.RoutedAwsClients;
 import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,14 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * The operator through the real SDK over HTTP, against dynalite: AWS_ENDPOINT_URL_DYNAMODB routes
  * DynamoDB to it while Application Auto Scaling stays simulated.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class OperatorOnDynaliteTest {
 
   static KubernetesClient client;
 
   @Test
   void the_table_with_its_index_is_created_and_capacity_drift_is_corrected_over_the_wire() {
-    OperatorHarness.installCrd(client);
     try (Dynalite dynalite = Dynalite.start(); DynamoDbClient direct = dynalite.client()) {
       AwsEndpoints endpoints = new AwsEndpoints(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString()));
       SdkAwsClients sdk = new SdkAwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),

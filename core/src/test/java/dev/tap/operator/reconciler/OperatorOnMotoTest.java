@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.AlarmSpec;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
@@ -13,17 +14,14 @@ import dev.tap.operator.aws.AwsCallHook;
 import dev.tap.operator.aws.AwsEndpoints;
 import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.AwsServices;
-import dev.tap.operator.aws.HookedAwsClients;
 import dev.tap.operator.aws.SdkAwsClients;
 import dev.tap.operator.status.Conditions;
 import dev.tap.testsupport.Moto;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * server by AWS_ENDPOINT_URL, on the production sample. The simulated AWS checks behaviour; this
  * checks that each request the operator makes can be sent and understood.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class OperatorOnMotoTest {
 
   static KubernetesClient client;
@@ -57,11 +55,6 @@ class OperatorOnMotoTest {
     List<String> writes() {
       return calls.stream().filter(c -> !c.matches(".*:(Describe|List|Get).*")).toList();
     }
-  }
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
   }
 
   /**
@@ -87,7 +80,7 @@ class OperatorOnMotoTest {
 
       // The resource and the operator are gone, AWS is not (as after a cluster is lost): start again from nothing.
       Recorder second = new Recorder();
-      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, second))) {
+      try (OperatorHarness operator = OperatorHarness.startOn(client, sdk, second)) {
         operator.create(sample("prod.yaml", "wire", api -> api));
         operator.awaitCondition("wire", Conditions.READY, Conditions.TRUE);
       }
@@ -137,7 +130,7 @@ class OperatorOnMotoTest {
           failures.putIfAbsent(service.name() + ":" + operation, failure);
         }
       };
-      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, failuresByOperation))) {
+      try (OperatorHarness operator = OperatorHarness.startOn(client, sdk, failuresByOperation)) {
         operator.create(sample("prod.yaml", "taken", api -> {
           api.getMetadata().setAnnotations(Map.of("services.k8s.aws/adoption-policy", "adopt-or-create"));
           return api;
@@ -157,7 +150,7 @@ class OperatorOnMotoTest {
       moto.holdFunctionPrerequisites("tap-api-lambda", "tap-artifacts", "handler/tap-handler-1.0.0.jar");
       moto.putArtifact("tap-artifacts", "handler/tap-handler-1.1.0.jar", "1.1.0");
       Recorder recorder = new Recorder();
-      try (OperatorHarness operator = OperatorHarness.startOn(client, new HookedAwsClients(sdk, recorder))) {
+      try (OperatorHarness operator = OperatorHarness.startOn(client, sdk, recorder)) {
         operator.create(sample("prod.yaml", "change", api -> {
           api.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
           DeploymentSpec allAtOnce = new DeploymentSpec();

@@ -7,18 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -30,26 +27,11 @@ import org.junit.jupiter.api.Test;
  * fight; the ACK annotations take effect without a spec change. Resyncs are rare here, so what
  * happens is caused by the test's own changes.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest(operator = OperatorTest.Started.RARE_RESYNC)
 class OwnershipTest {
 
   static KubernetesClient client;
   private OperatorHarness operator;
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
-
-  @BeforeEach
-  void start() {
-    operator = OperatorHarness.start(client, OperatorHarness.RARE_RESYNC);
-  }
-
-  @AfterEach
-  void stop() {
-    operator.close();
-  }
 
   /** An AWS resource the operator would make for {@code name} in dev, made beforehand by someone else. */
   enum Foreign {

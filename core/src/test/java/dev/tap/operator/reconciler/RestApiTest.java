@@ -6,27 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.AccessLogSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.Op;
 
 /** The REST API in front of the alias, its stage and the alias's permission, on the simulated API Gateway. */
-@EnableKubernetesMockClient(crud = true)
-class RestApiTest extends OperatorTestCase {
+@OperatorTest
+class RestApiTest {
 
   static KubernetesClient client;
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   private SimulatedApiGateway apiGateway() {
     return operator.aws.apiGateway(REGION);

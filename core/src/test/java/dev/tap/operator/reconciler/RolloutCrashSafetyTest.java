@@ -7,16 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ObjIntConsumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -26,16 +25,11 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * status write and started afresh: the alias goes 1, 1+2 at 50 %, 2, and nothing else in between;
  * exactly one new version; the rollout alarm gone at the end. The clock runs 15 s ahead on every look.
  */
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class RolloutCrashSafetyTest {
 
   static KubernetesClient client;
 
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
 
   @Test
   void a_crash_after_any_aws_write_of_a_rollout_resumes_the_same_step() throws Exception {

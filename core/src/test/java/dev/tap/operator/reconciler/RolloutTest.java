@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.OperatorTestCase;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
 import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,15 +21,11 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 
 /** Canary and linear rollouts of the alias on the simulated Lambda, stepped by moving the shared clock. */
-@EnableKubernetesMockClient(crud = true)
-class RolloutTest extends OperatorTestCase {
+@OperatorTest
+class RolloutTest {
 
   static KubernetesClient client;
-
-  @Override
-  protected KubernetesClient client() {
-    return client;
-  }
+  private OperatorHarness operator;
 
   private SimulatedLambda lambda() {
     return operator.aws.lambda(REGION);

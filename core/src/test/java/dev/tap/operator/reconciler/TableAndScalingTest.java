@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.IndexSpec;
 import dev.tap.operator.api.v1alpha1.KeyAttribute;
 import dev.tap.operator.api.v1alpha1.KeyType;
@@ -20,29 +21,22 @@ import dev.tap.operator.table.TableDesiredBuilder;
 import dev.tap.operator.table.TableRequests;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest(operator = OperatorTest.Started.BY_THE_TEST)
 class TableAndScalingTest {
 
   static KubernetesClient client;
 
   private OperatorHarness operator;
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
 
   @AfterEach
   void stop() {

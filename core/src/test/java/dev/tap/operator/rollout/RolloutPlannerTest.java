@@ -20,11 +20,24 @@ class RolloutPlannerTest {
   private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
 
   private static RolloutSettings canary(int percent, String interval) {
-    return new RolloutSettings(DeploymentStrategy.Canary, percent, 0, RolloutSettings.interval(interval), false, true);
+    return RolloutSettings.builder().strategy(DeploymentStrategy.Canary).canaryPercent(percent)
+        .interval(RolloutSettings.interval(interval)).rollbackOnAlarm(true).build();
   }
 
   private static RolloutSettings linear(int percent, String interval) {
-    return new RolloutSettings(DeploymentStrategy.Linear, 0, percent, RolloutSettings.interval(interval), false, true);
+    return RolloutSettings.builder().strategy(DeploymentStrategy.Linear).linearPercent(percent)
+        .interval(RolloutSettings.interval(interval)).rollbackOnAlarm(true).build();
+  }
+
+  /** A reconcile's input at T0, the alias's {@code stable} version, the spec's {@code target}; the rest as named. */
+  private static RolloutInput.Builder at(RolloutSettings settings, String stable, String target) {
+    return RolloutInput.builder().now(T0).settings(settings).stable(stable).target(target);
+  }
+
+  /** Status of the rollout of version 7 over 6, at {@code step} with {@code weight}. */
+  private static RecordedRollout.Builder progressing(int step, double weight) {
+    return RecordedRollout.builder().phase(RecordedRollout.PROGRESSING).stable("6").target("7").step(step)
+        .weight(weight);
   }
 
   /** The alias, status and rollout alarm as AWS and the cluster would hold them after each decision. */
@@ -40,8 +53,9 @@ class RolloutPlannerTest {
     final List<String> aliasChanges = new ArrayList<>();
 
     RolloutInput input(RolloutSettings settings, String target) {
-      return new RolloutInput(now, settings, stable, additional, weight, target, false, null,
-          RollbackRecord.version(description), recorded, alarmReady, firing);
+      return RolloutInput.builder().now(now).settings(settings).stable(stable).additional(additional).weight(weight)
+          .target(target).rolledBack(RollbackRecord.version(description)).recorded(recorded)
+          .rolloutAlarmReady(alarmReady).firing(firing).build();
     }
 
     /** Applies a decision as the dependent and the next reconciles would; false when nothing is left to do. */
@@ -174,7 +188,8 @@ class RolloutPlannerTest {
     for (int i = 0; i < 4; i++) {
       world.apply(RolloutPlanner.next(world.input(running, "7")));
     }
-    RolloutSettings paused = new RolloutSettings(DeploymentStrategy.Linear, 0, 25, Duration.ofMinutes(1), true, true);
+    RolloutSettings paused = RolloutSettings.builder().strategy(DeploymentStrategy.Linear).linearPercent(25)
+        .interval(Duration.ofMinutes(1)).paused(true).rollbackOnAlarm(true).build();
     world.now = world.now.plus(Duration.ofHours(3));
 
     assertThat(RolloutPlanner.next(world.input(paused, "7"))).isInstanceOfSatisfying(RolloutDecision.Wait.class,
@@ -185,8 +200,7 @@ class RolloutPlannerTest {
   @Test
   void a_role_change_cannot_be_split_and_goes_at_once_saying_why() {
     World world = new World();
-    RolloutInput input = new RolloutInput(T0, canary(10, "5m"), "6", null, 0, "7", false, "the execution role changes",
-        null, Optional.empty(), false, List.of());
+    RolloutInput input = at(canary(10, "5m"), "6", "7").splitBlocker("the execution role changes").build();
 
     assertThat(RolloutPlanner.next(input)).isInstanceOfSatisfying(RolloutDecision.Promote.class,
         p -> assertThat(p.why()).contains("the execution role changes", "at once"));
@@ -196,34 +210,33 @@ class RolloutPlannerTest {
   @Test
   void a_restart_resumes_the_same_step_with_its_status_and_from_the_alias_without_it() {
     RolloutSettings settings = linear(25, "10m");
-    RecordedRollout atStep2 = new RecordedRollout(RecordedRollout.PROGRESSING, "6", "7", 2, 0.5,
-        T0.minus(Duration.ofMinutes(4)), T0.minus(Duration.ofMinutes(14)), null, "step 2");
+    RecordedRollout atStep2 = progressing(2, 0.5).stepStartedAt(T0.minus(Duration.ofMinutes(4)))
+        .startedAt(T0.minus(Duration.ofMinutes(14))).message("step 2").build();
 
-    RolloutInput withStatus = new RolloutInput(T0, settings, "6", "7", 0.5, "7", false, null, null, Optional.of(atStep2),
-        true, List.of());
+    RolloutInput withStatus = at(settings, "6", "7").additional("7").weight(0.5).recorded(Optional.of(atStep2))
+        .rolloutAlarmReady(true).build();
     assertThat(RolloutPlanner.next(withStatus)).isInstanceOfSatisfying(RolloutDecision.Wait.class,
         w -> assertThat(w.lookAgainIn()).isEqualTo(Duration.ofMinutes(6)));
 
-    RolloutInput statusLost = new RolloutInput(T0, settings, "6", "7", 0.5, "7", false, null, null, Optional.empty(),
-        true, List.of());
+    RolloutInput statusLost = at(settings, "6", "7").additional("7").weight(0.5).rolloutAlarmReady(true).build();
     assertThat(RolloutPlanner.next(statusLost)).isInstanceOfSatisfying(RolloutDecision.Record.class, r -> {
       assertThat(r.record().step()).as("neither from zero nor to 100 %").isEqualTo(2);
       assertThat(r.record().weight()).isEqualTo(0.5);
       assertThat(r.record().stepStartedAt()).isEqualTo(T0);
     });
 
-    RecordedRollout recordedAhead = new RecordedRollout(RecordedRollout.PROGRESSING, "6", "7", 3, 0.75, T0, T0, null, "s3");
-    RolloutInput crashedBeforeApplying = new RolloutInput(T0, settings, "6", "7", 0.5, "7", false, null, null,
-        Optional.of(recordedAhead), true, List.of());
+    RecordedRollout recordedAhead = progressing(3, 0.75).stepStartedAt(T0).startedAt(T0).message("s3").build();
+    RolloutInput crashedBeforeApplying = at(settings, "6", "7").additional("7").weight(0.5)
+        .recorded(Optional.of(recordedAhead)).rolloutAlarmReady(true).build();
     assertThat(RolloutPlanner.next(crashedBeforeApplying)).isEqualTo(new RolloutDecision.Shift("6", "7", 3, 0.75,
         recordedAhead));
   }
 
   @Test
   void a_rollout_does_not_start_while_an_alarm_is_firing() {
-    RecordedRollout prepared = new RecordedRollout(RecordedRollout.PROGRESSING, "6", "7", 0, 0, T0, T0, null, "start");
-    RolloutInput input = new RolloutInput(T0, canary(10, "5m"), "6", null, 0, "7", false, null, null,
-        Optional.of(prepared), true, List.of(new FiringAlarm("tap-api-errors-prod", "Threshold Crossed")));
+    RecordedRollout prepared = progressing(0, 0).stepStartedAt(T0).startedAt(T0).message("start").build();
+    RolloutInput input = at(canary(10, "5m"), "6", "7").recorded(Optional.of(prepared)).rolloutAlarmReady(true)
+        .firing(List.of(new FiringAlarm("tap-api-errors-prod", "Threshold Crossed"))).build();
 
     assertThat(RolloutPlanner.next(input)).isInstanceOfSatisfying(RolloutDecision.Wait.class,
         w -> assertThat(w.why()).contains("tap-api-errors-prod"));
@@ -231,16 +244,16 @@ class RolloutPlannerTest {
 
   @Test
   void a_promotion_whose_status_was_never_written_records_the_end_before_it_is_in_sync() {
-    RecordedRollout atStep1 = new RecordedRollout(RecordedRollout.PROGRESSING, "6", "7", 1, 0.5, T0, T0, null, "s1");
-    RolloutInput promoted = new RolloutInput(T0, linear(50, "1m"), "7", null, 0, "7", false, null, null,
-        Optional.of(atStep1), true, List.of());
+    RecordedRollout atStep1 = progressing(1, 0.5).stepStartedAt(T0).startedAt(T0).message("s1").build();
+    RolloutInput promoted = at(linear(50, "1m"), "7", "7").recorded(Optional.of(atStep1)).rolloutAlarmReady(true)
+        .build();
 
     RolloutDecision decision = RolloutPlanner.next(promoted);
 
     assertThat(decision).isInstanceOf(RolloutDecision.Record.class);
     assertThat(decision.record().phase()).as("so the rollout alarm goes").isEqualTo(RecordedRollout.SUCCEEDED);
-    RolloutInput recorded = new RolloutInput(T0, linear(50, "1m"), "7", null, 0, "7", false, null, null,
-        Optional.of(decision.record()), true, List.of());
+    RolloutInput recorded = at(linear(50, "1m"), "7", "7").recorded(Optional.of(decision.record()))
+        .rolloutAlarmReady(true).build();
     assertThat(RolloutPlanner.next(recorded)).isInstanceOf(RolloutDecision.InSync.class);
   }
 }

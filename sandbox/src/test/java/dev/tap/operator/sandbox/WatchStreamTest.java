@@ -6,29 +6,23 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.OperatorTest;
 import dev.tap.operator.Samples;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+@OperatorTest
 class WatchStreamTest {
 
   static KubernetesClient client;
-
-  @BeforeAll
-  static void installCrd() {
-    OperatorHarness.installCrd(client);
-  }
 
   @Test
   void a_deletion_reaches_a_watch_opened_at_the_version_the_client_listed() throws Exception {
