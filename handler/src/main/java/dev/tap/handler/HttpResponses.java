@@ -9,6 +9,8 @@ import java.util.Map;
 /** API Gateway proxy responses: JSON bodies, CORS headers, and the one error shape. */
 final class HttpResponses {
 
+  /** The published version that served a request (absent where no Lambda context is, as in local probes). */
+  static final String FUNCTION_VERSION = "X-Tap-Function-Version";
   private static final String ALLOWED_HEADERS =
       "Content-Type, If-Match, Authorization, X-Api-Key, X-Amz-Date, X-Amz-Security-Token";
 
@@ -45,7 +47,7 @@ final class HttpResponses {
   private static Map<String, String> baseHeaders() {
     Map<String, String> headers = new HashMap<>();
     headers.put("Access-Control-Allow-Origin", "*");
-    headers.put("Access-Control-Expose-Headers", "ETag, Location, Retry-After");
+    headers.put("Access-Control-Expose-Headers", "ETag, Location, Retry-After, " + FUNCTION_VERSION);
     return headers;
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tap.handler.ItemsService.ItemPage;
 import dev.tap.handler.ItemsService.Precondition;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -73,6 +74,17 @@ public final class ItemsHandler implements RequestHandler<APIGatewayProxyRequest
     }
     log.request(requestId, event == null ? null : event.getHttpMethod(), route, response.getStatusCode(),
         (System.nanoTime() - started) / 1000, failure);
+    return withVersion(response, context);
+  }
+
+  /** Which published version served the request, so that a canary's share can be seen from outside. */
+  private static APIGatewayProxyResponseEvent withVersion(APIGatewayProxyResponseEvent response, Context context) {
+    String version = context == null ? null : context.getFunctionVersion();
+    if (version != null) {
+      Map<String, String> headers = new HashMap<>(response.getHeaders());
+      headers.put(HttpResponses.FUNCTION_VERSION, version);
+      response.setHeaders(headers);
+    }
     return response;
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +40,16 @@ class ItemsCrudTest {
     assertThat(item.path("createdDate").asText()).isEqualTo("2025-03-01");
     assertThat(item.path("updatedAt").asText()).isEqualTo("2025-03-01T10:00:00.000Z");
     assertThat(api.get(id).body()).isEqualTo(item);
+  }
+
+  @Test
+  void the_published_version_that_served_a_request_is_in_a_header_and_absent_without_a_context() {
+    TestApi.Response served = api.call("POST", "/items", Map.of("Content-Type", "application/json"), null,
+        "{\"name\":\"lamp\"}", new PublishedVersionContext("req-1", "7"));
+
+    assertThat(served.status()).isEqualTo(201);
+    assertThat(served.header("X-Tap-Function-Version")).isEqualTo("7");
+    assertThat(api.post("{\"name\":\"desk\"}").header("X-Tap-Function-Version")).isNull();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.tap.handler;
 import dev.tap.testsupport.Dynalite;
 import dev.tap.testsupport.MovableClock;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,9 +66,15 @@ final class TestApi {
   }
 
   Response call(String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
+    return call(method, path, headers, query, body, null);
+  }
+
+  /** As Lambda calls it, with {@code context} (null in local probes). */
+  Response call(String method, String path, Map<String, String> headers, Map<String, String> query, String body,
+      Context context) {
     APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path)
         .withHeaders(headers).withQueryStringParameters(query).withBody(body).withIsBase64Encoded(false);
-    APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+    APIGatewayProxyResponseEvent response = handler.handleRequest(event, context);
     return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
   }
 
