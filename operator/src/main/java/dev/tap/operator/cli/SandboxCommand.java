@@ -130,30 +130,11 @@ final class SandboxCommand implements Callable<Integer> {
   }
 
   private Duration parse(String text) {
-    Duration duration = parseDuration(text);
+    Duration duration = Durations.parse(spec.commandLine(), "--timeout", text);
     if (duration.compareTo(MIN_TIMEOUT) < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--timeout must be at least 1s, not '" + text + "'");
     }
     return duration;
-  }
-
-  private Duration parseDuration(String text) {
-    String value = text.trim().toLowerCase();
-    try {
-      if (value.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-      }
-      if (value.endsWith("s")) {
-        return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-      }
-      if (value.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-      }
-      return Duration.ofSeconds(Long.parseLong(value));
-    } catch (NumberFormatException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--timeout must be a duration such as 60s, 2m or 500ms, not '" + text + "'");
-    }
   }
 }

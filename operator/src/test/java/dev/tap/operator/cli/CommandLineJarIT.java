@@ -15,8 +15,8 @@ class CommandLineJarIT {
 
   @Test
   void every_command_answers() throws Exception {
-    assertThat(run("--help")).contains("run").contains("validate").contains("sandbox").contains("bench");
-    for (String command : List.of("run", "validate", "sandbox", "bench")) {
+    assertThat(run("--help")).contains("run").contains("validate").contains("sandbox").contains("bench").contains("load");
+    for (String command : List.of("run", "validate", "sandbox", "bench", "load")) {
       assertThat(run(command, "--help")).as(command).contains("Usage: tap-operator " + command);
     }
     assertThat(run("validate", Path.of("..", "samples", "dev.yaml").toString())).contains("OK");
