@@ -135,6 +135,21 @@ class SandboxJarIT {
           .contains("  scaling table/tap-items-local dynamodb:table:ReadCapacityUnits  2-20");
     }
   }
+
+  @Test
+  void an_unreachable_aws_endpoint_fails_like_any_resource_not_ready_without_a_stack_trace() throws Exception {
+    Process process = start(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1",
+        "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x"),
+        "sandbox", Samples.DIRECTORY.resolve("dynalite.yaml").toString(), "--timeout", "3s");
+    Run run = finish(process);
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("local/tap: the table could not be read from AWS: cannot reach AWS: ")
+        .contains("timed out after 3 s")
+        .contains("local/tap: not ready: Ready=False Retrying: table: cannot reach AWS: ");
+    assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
+  }
+
   @Test
   void the_readmes_kubectl_walk_through_works_without_turning_validation_off() throws Exception {
     assumeTrue(kubectlInstalled(), "kubectl is not installed");
