@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tap.operator.Samples;
-import dev.tap.testsupport.Dynalite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -120,20 +119,6 @@ class SandboxJarIT {
     assertThat(run.out()).contains("ACK.Terminal=True (NameCollision");
     assertThat(run.out().lines().filter(line -> line.startsWith("  table tap-items-dev "))).hasSize(1);
     assertThat(run.err()).isEmpty();
-  }
-
-  @Test
-  void dynamodb_on_dynalite_with_simulated_auto_scaling_works_as_the_readme_says() throws Exception {
-    try (Dynalite dynalite = Dynalite.start()) {
-      Process process = start(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
-          "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x"),
-          "sandbox", Samples.DIRECTORY.resolve("dynalite.yaml").toString(), "--timeout", "60s");
-      Run run = finish(process);
-
-      assertThat(run.exit()).as(run.toString()).isZero();
-      assertThat(run.out()).contains("DynamoDB at " + dynalite.endpoint()).contains("Ready=True (Synced")
-          .contains("  scaling table/tap-items-local dynamodb:table:ReadCapacityUnits  2-20");
-    }
   }
 
   @Test
