@@ -1,6 +1,7 @@
 package dev.tap.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tap.testsupport.Dynalite;
 import java.io.File;
@@ -29,6 +30,33 @@ class ReadmeIT {
 
   /** What one snippet printed (stdout and stderr together), and how it ended. */
   private record Run(int exit, String out) {}
+
+  @Test
+  void the_wait_for_the_kubeconfig_ends_when_the_sandbox_exits_without_writing_one() throws Exception {
+    String walkThrough = readme("sandbox samples/prod.yaml --serve &");
+    String untilWritten = walkThrough.substring(0, walkThrough.indexOf("\nexport KUBECONFIG"))
+        .replace("samples/prod.yaml", "samples/missing.yaml");
+
+    Run run = bash(untilWritten + "\necho waited", 30);
+
+    assertThat(run.out()).contains("samples/missing.yaml: no such file").contains("waited");
+  }
+
+  @Test
+  void the_serve_walk_through_shows_the_patch_and_stops_with_sigterms_exit_code() throws Exception {
+    assumeTrue(installed("kubectl", "version", "--client") && installed("curl", "--version"), "kubectl or curl missing");
+    String script = readme("sandbox samples/prod.yaml --serve &") + "\n" + readme("$API/sandbox/v1/aws") + "\n"
+        + readme("kill $SANDBOX_PID; wait $SANDBOX_PID");
+
+    Run run = bash(script, 240);
+
+    assertThat(run.out()).contains("namespace/staging created", "serverlessapi.serverless.tap.dev/tap condition met")
+        .containsPattern("UpdatedStage\\s+serverlessapi/tap\\s+REST API \\w+ stage prod: throttling/rateLimit 80.0\n")
+        .contains("\"settings\":\"rate 80.0 burst 200")
+        .contains("(server dry run)")
+        .contains("stopped; removed sandbox.kubeconfig\nexit 143");
+    assertThat(dir.resolve("sandbox.kubeconfig")).doesNotExist();
+  }
 
   @Test
   void dynamodb_on_dynalite_works_as_written_with_simulated_auto_scaling() throws Exception {
@@ -82,5 +110,17 @@ class ReadmeIT {
     Files.delete(out);
     assertThat(finished).as("ended within " + timeoutSeconds + " s:\n" + run.out()).isTrue();
     return run;
+  }
+
+  private static boolean installed(String... command) {
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start().waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

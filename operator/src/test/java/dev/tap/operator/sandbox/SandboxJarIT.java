@@ -105,6 +105,7 @@ class SandboxJarIT {
     Run run = finish(process);
 
     assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
+    assertThat(run.exit()).as("as shells report SIGTERM").isEqualTo(143);
     assertThat(run.out()).contains("stopped before every resource was ready; nothing more to report, and no kubeconfig written");
     assertThat(kubeconfig).doesNotExist();
   }
