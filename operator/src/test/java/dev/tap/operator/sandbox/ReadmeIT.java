@@ -32,6 +32,15 @@ class ReadmeIT {
   private record Run(int exit, String out) {}
 
   @Test
+  void the_validate_examples_print_what_their_comments_say() throws Exception {
+    Run run = bash(readme("validate samples/*.yaml").replace("/tmp/", dir + "/"), 60);
+
+    assertThat(run.out()).contains("samples/dev.yaml: OK", "samples/dynalite.yaml: OK", "samples/prod.yaml: OK")
+        .contains(dir + "/bad.yaml: spec.environment: does not match the regex pattern ^[a-z][a-z0-9-]{0,19}$")
+        .contains(dir + "/renamed.yaml: spec.environment: environment is immutable: it is part of every AWS resource name");
+  }
+
+  @Test
   void the_wait_for_the_kubeconfig_ends_when_the_sandbox_exits_without_writing_one() throws Exception {
     String walkThrough = readme("sandbox samples/prod.yaml --serve &");
     String untilWritten = walkThrough.substring(0, walkThrough.indexOf("\nexport KUBECONFIG"))
