@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** The quota benchmark: many resources at once against the simulated AWS enforcing every documented quota. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Creates N copies of FILE at once against the simulated AWS, which refuses any call over the",
-        "documented quotas, and prints how long until all are Ready against the time the slowest quota allows,",
-        "and how many calls AWS refused. Exits 0 when all are Ready with none refused."})
+    description = {"Creates N copies of FILE at once against the simulated AWS's documented quotas.",
+        "The simulated AWS refuses any call over a quota.",
+        "Prints how long until all are Ready, against the time the slowest quota allows,"
+            + " and how many calls AWS refused.",
+        "Exits 0 when all are Ready with none refused."})
 final class BenchCommand implements Callable<Integer> {
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
@@ -25,14 +27,16 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(arity = "1", paramLabel = "FILE", description = "The ServerlessApi to copy, such as samples/prod.yaml.")
   Path file;
 
-  @Option(names = "--resources", defaultValue = "50", description = "How many copies (default ${DEFAULT-VALUE}).")
+  @Option(names = "--resources", defaultValue = "50", paramLabel = "N",
+      description = "How many copies (default ${DEFAULT-VALUE}).")
   int resources;
 
-  @Option(names = "--speed", defaultValue = "20",
+  @Option(names = "--speed", defaultValue = "20", paramLabel = "TIMES",
       description = "How many times faster the clock runs than real time (default ${DEFAULT-VALUE}).")
   int speed;
 
-  @Option(names = "--timeout", defaultValue = "600", description = "Wall seconds to wait (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+      description = "Wall seconds to wait (default ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
   @Spec

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** The operator end to end on one machine: in-process Kubernetes, simulated (or local) AWS. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = {"Runs the real operator against a Kubernetes API server and simulated AWS, applies FILEs,",
-        "prints progress, the resources and the AWS inventory. Services whose AWS_ENDPOINT_URL_<SERVICE> (or",
-        "AWS_ENDPOINT_URL) is set are used for real. Exits 0 when every resource is Ready within the timeout."})
+    description = {"Runs the real operator on FILEs against a Kubernetes API and simulated AWS.",
+        "Prints progress, then the resources and the AWS inventory.",
+        "Services whose AWS_ENDPOINT_URL_<SERVICE> (or AWS_ENDPOINT_URL) is set are used for real.",
+        "Exits 0 when every resource is Ready within the timeout, else 1."})
 final class SandboxCommand implements Callable<Integer> {
 
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
@@ -40,7 +41,7 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the final resources and AWS inventory as JSON.")
   boolean json;
 
-  @Option(names = "--serve", description = "Keep running after convergence; Ctrl-C stops.")
+  @Option(names = "--serve", description = "Keep running after convergence; Ctrl-C or SIGTERM stops it.")
   boolean serve;
 
   @Option(names = "--kubeconfig", defaultValue = "sandbox.kubeconfig", paramLabel = "PATH",
@@ -48,9 +49,9 @@ final class SandboxCommand implements Callable<Integer> {
   Path kubeconfig;
 
   @Option(names = "--api-server", paramLabel = "real|embedded", converter = ApiServerConverter.class,
-      description = {"The Kubernetes API server: 'real' (kube-apiserver and etcd, built by test-support/kube-binaries.sh)",
-          "or 'embedded' (emulated in this process, faster to start). Default: real with --serve when its",
-          "binaries are there, embedded otherwise."})
+      description = {"The Kubernetes API server: 'real' (kube-apiserver and etcd, built by test-support/kube-binaries.sh)"
+          + " or 'embedded' (emulated in this process, faster to start).",
+          "Default: real with --serve when its binaries are there, embedded otherwise."})
   Sandbox.ApiServer apiServer;
 
   @Option(names = "--verbose", description = "Also log what the operator and the in-process API server do (stderr).")

@@ -65,7 +65,10 @@ public final class Sandbox {
       ApiServer apiServer) {}
 
   static final String DEFAULT_REGION = "us-east-1";
-  /** The exit code of a run stopped by a signal before convergence, as shells report SIGINT. */
+  /**
+   * What {@link #run} returns when stopped before convergence. A process stopped by a signal exits with the JVM's
+   * status for it instead, as shells report it: 130 for SIGINT, 143 for SIGTERM.
+   */
   public static final int STOPPED = 130;
   private static final Duration POLL = Duration.ofMillis(50);
   /** Visible but quick: AWS changes settle in a second, the operator looks again every quarter second. */
