@@ -127,11 +127,12 @@ public final class ExecutionEnvironment implements AutoCloseable {
     return env;
   }
 
-  private List<String> command() {
+  private List<String> command() throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     // the runtime's jars first: Lambda loads the function's code in a child class loader, so the runtime's win
     String classpath = RuntimeClasspath.jars() + File.pathSeparator + function.codeJar().toAbsolutePath();
     return List.of(java, "-Xmx" + function.memoryMb() + "m", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-D" + RuntimeClasspath.NATIVE_LIBRARY_PROPERTY + "=" + RuntimeClasspath.nativeLibrary(),
         "-cp", classpath, RuntimeClasspath.ENTRY_POINT, function.handler());
   }
 
