@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** A steady load on a stage of the items API, and what it saw. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-    description = {"Sends a steady rate of the items API's calls (create, read, replace, list, delete) to URL,",
-        "a stage such as http://127.0.0.1:PORT/prod. Prints the requests, the failures by cause,",
-        "the latency percentiles and the requests each published version served."})
+    description = {"Sends a steady rate of the items API's calls to a stage's URL.",
+        "The calls create, read, replace, list and delete items the run creates.",
+        "Prints the requests, failures by cause, latency percentiles and requests per version."})
 final class LoadCommand implements Callable<Integer> {
 
   @Parameters(arity = "1", paramLabel = "URL", description = "The stage's URL; its items are at URL/items.")
