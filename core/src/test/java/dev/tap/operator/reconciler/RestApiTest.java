@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.AccessLogSpec;
+import dev.tap.operator.api.v1alpha1.AckAnnotations;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
 import dev.tap.operator.status.Conditions;
@@ -90,6 +91,37 @@ class RestApiTest {
     assertThat(OperatorHarness.condition(blocked, Conditions.TERMINAL).orElseThrow().getMessage())
         .contains("CloudWatch role", "loggingLevel OFF");
     assertThat(calls("UpdateStage")).isZero();
+  }
+
+  @Test
+  void an_untagged_api_of_the_same_name_is_left_alone_unless_adoption_is_asked_for() {
+    String theirs = apiGateway().createRestApi(r -> r.name("lone-api-prod")).id();
+    operator.create(sample("prod.yaml", "lone", a -> a));
+
+    ServerlessApi blocked = operator.awaitCondition("lone", Conditions.TERMINAL, Conditions.TRUE);
+
+    assertThat(OperatorHarness.condition(blocked, Conditions.TERMINAL).orElseThrow())
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo("NotOwned"))
+        .satisfies(c -> assertThat(c.getMessage()).contains(theirs, "without the tag tap.dev/owner=default/lone"));
+    assertThat(apiGateway().state().peekIds()).containsExactly(theirs);
+    assertThat(calls("CreateRestApi")).as("only the test's own").isEqualTo(1);
+  }
+
+  @Test
+  void two_untagged_apis_to_adopt_are_named_not_guessed() {
+    String first = apiGateway().createRestApi(r -> r.name("pick-api-prod")).id();
+    String second = apiGateway().createRestApi(r -> r.name("pick-api-prod")).id();
+    operator.create(sample("prod.yaml", "pick", a -> {
+      a.getMetadata().setAnnotations(Map.of(AckAnnotations.ADOPTION_POLICY, "adopt-or-create"));
+      return a;
+    }));
+
+    ServerlessApi blocked = operator.awaitCondition("pick", Conditions.TERMINAL, Conditions.TRUE);
+
+    assertThat(OperatorHarness.condition(blocked, Conditions.TERMINAL).orElseThrow())
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo("AmbiguousAdoption"))
+        .satisfies(c -> assertThat(c.getMessage()).contains(first, second));
+    assertThat(apiGateway().state().peekIds()).containsExactly(first, second);
   }
 
   @Test
