@@ -52,7 +52,9 @@ public final class StatusWriter {
       return;
     }
     String fieldManager = context.getControllerConfiguration().fieldManager();
-    PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context, current -> patchFor(current, update),
+    // The first attempt writes what was just compared; a retry computes the status again on the newer copy.
+    PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context,
+        current -> current == resource ? patch : patchFor(current, update),
         written -> serverSideApply ? apply(written, context, fieldManager) : patchWhole(written, context));
   }
 
