@@ -2,7 +2,6 @@ package dev.tap.operator.kube;
 
 import dev.tap.operator.DeployRbac;
 import dev.tap.operator.sandbox.RealApiServer;
-import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -15,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One real kube-apiserver and etcd for every test of this JVM (a start costs seconds), set up as
@@ -43,20 +41,11 @@ public final class RealCluster {
       RealApiServer server = RealApiServer.start(List.of("--event-ttl=" + EVENT_TTL));
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kube-apiserver-stop"));
       RealCluster cluster = new RealCluster(server);
-      cluster.installCrd();
+      RealApiServer.installCrd(cluster.admin, FIELD_MANAGER);
       cluster.applyDeploy();
       shared = cluster;
     }
     return shared;
-  }
-
-  private void installCrd() {
-    admin.load(RealCluster.class.getResourceAsStream(CrdSchema.RESOURCE)).fieldManager(FIELD_MANAGER)
-        .forceConflicts().serverSideApply();
-    admin.apiextensions().v1().customResourceDefinitions().withName("serverlessapis.serverless.tap.dev")
-        .waitUntilCondition(crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
-            && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
   }
 
   /** deploy/ as {@code kubectl apply -k deploy --server-side} would apply it. */

@@ -2,12 +2,15 @@ package dev.tap.operator.sandbox;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -63,6 +66,16 @@ public final class RealApiServer implements AutoCloseable {
   private static IllegalStateException missing() {
     return new IllegalStateException("no kube-apiserver, etcd and kubectl under " + binariesRoot().resolve("k8s")
         + File.separator + "<version>-linux-amd64: run test-support/kube-binaries.sh (needs Go)");
+  }
+
+  /** Applies the CRD server-side as {@code fieldManager} and waits until the API server serves it. */
+  public static void installCrd(KubernetesClient admin, String fieldManager) {
+    admin.load(RealApiServer.class.getResourceAsStream(CrdSchema.RESOURCE)).fieldManager(fieldManager)
+        .forceConflicts().serverSideApply();
+    admin.apiextensions().v1().customResourceDefinitions().withName(CrdSchema.NAME)
+        .waitUntilCondition(crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+            && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
   }
 
   /** A kubeconfig for the admin (client certificate, system:masters). */

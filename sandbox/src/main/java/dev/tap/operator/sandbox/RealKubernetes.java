@@ -1,6 +1,5 @@
 package dev.tap.operator.sandbox;
 
-import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real kube-apiserver and etcd ({@link RealApiServer}) behind the sandbox's plain-HTTP address
@@ -64,12 +62,7 @@ final class RealKubernetes implements SandboxKubernetes {
 
   @Override
   public void installCrd() {
-    admin.load(RealKubernetes.class.getResourceAsStream(CrdSchema.RESOURCE)).fieldManager(FIELD_MANAGER)
-        .forceConflicts().serverSideApply();
-    admin.apiextensions().v1().customResourceDefinitions().withName(CrdSchema.NAME)
-        .waitUntilCondition(crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
-            && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
+    RealApiServer.installCrd(admin, FIELD_MANAGER);
   }
 
   @Override
