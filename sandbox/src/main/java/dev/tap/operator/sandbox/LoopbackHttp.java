@@ -12,10 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The sandbox's one plain-HTTP address on loopback: a thread per request (watches hold theirs), and
- * the sandbox's own {@code /sandbox/v1/} endpoints answered before anything else, once they exist.
+ * A plain-HTTP server of the sandbox's on loopback: a thread per request (watches and Lambda's
+ * {@code /next} hold theirs), and the sandbox's own {@code /sandbox/v1/} endpoints answered before
+ * anything else, once they are served there.
  */
-final class LoopbackHttp implements AutoCloseable {
+public final class LoopbackHttp implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -27,7 +28,7 @@ final class LoopbackHttp implements AutoCloseable {
   }
 
   /** Serves every other request with {@code handler}, on threads named {@code threadName}. */
-  static LoopbackHttp start(String threadName, HttpHandler handler) throws IOException {
+  public static LoopbackHttp start(String threadName, HttpHandler handler) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, threadName);
@@ -59,7 +60,11 @@ final class LoopbackHttp implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   static void sendJson(HttpExchange exchange, int code, JsonNode body) throws IOException {

@@ -1,10 +1,8 @@
 package dev.tap.operator.sandbox.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.tap.operator.sandbox.LoopbackHttp;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -12,8 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,44 +28,32 @@ final class RuntimeApi implements AutoCloseable {
   record Invocation(String requestId, String event, Duration timeout, CompletableFuture<Long> delivered,
       CompletableFuture<InvocationResult> result) {}
 
-  private final HttpServer server;
-  private final ExecutorService threads;
   private final String functionArn;
   private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
   private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
   private final CompletableFuture<Long> firstNext = new CompletableFuture<>();
   private final CompletableFuture<InvocationResult> initError = new CompletableFuture<>();
+  private LoopbackHttp http;
 
-  private RuntimeApi(HttpServer server, ExecutorService threads, String functionArn) {
-    this.server = server;
-    this.threads = threads;
+  private RuntimeApi(String functionArn) {
     this.functionArn = functionArn;
   }
 
   static RuntimeApi start(String functionArn) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    // a thread per request: /next holds its thread until an event is queued
-    ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "lambda-runtime-api");
-      thread.setDaemon(true);
-      return thread;
-    });
-    RuntimeApi api = new RuntimeApi(server, threads, functionArn);
-    server.createContext("/", exchange -> {
+    RuntimeApi api = new RuntimeApi(functionArn);
+    api.http = LoopbackHttp.start("lambda-runtime-api", exchange -> {
       try (exchange) {
         api.serve(exchange);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     });
-    server.setExecutor(threads);
-    server.start();
     return api;
   }
 
   /** The value of AWS_LAMBDA_RUNTIME_API. */
   String address() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + http.port();
   }
 
   /** Completes with System.nanoTime() of the runtime's first /next: the end of its init. */
@@ -149,7 +133,6 @@ final class RuntimeApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }
