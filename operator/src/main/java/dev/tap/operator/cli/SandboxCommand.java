@@ -5,7 +5,9 @@ import dev.tap.operator.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +43,15 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the final resources and AWS inventory as JSON.")
   boolean json;
 
-  @Option(names = "--serve", description = "Keep running after convergence; Ctrl-C or SIGTERM stops it.")
+  @Option(names = "--serve", description = {"Keep running after convergence; Ctrl-C or SIGTERM stops it.",
+      "Serves each stage at a local URL: its routes, throttling and alias weights, each function version"
+          + " running as Lambda runs Java, its tables in dynalite."})
   boolean serve;
+
+  @Option(names = "--code", paramLabel = "KEY=JAR",
+      description = {"With --serve: the jar that runs function code with S3 key KEY (repeatable).",
+          "Other keys run the project's built handler, handler/target/tap-handler.jar."})
+  Map<String, Path> code = new LinkedHashMap<>();
 
   @Option(names = "--kubeconfig", defaultValue = "sandbox.kubeconfig", paramLabel = "PATH",
       description = "Where --serve writes a kubeconfig for the sandbox's API (default ${DEFAULT-VALUE}).")
@@ -81,7 +90,7 @@ final class SandboxCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       Sandbox.ApiServer server = apiServer(out);
-      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig, server), out, System.getenv()).run(stop);
+      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig, server, code), out, System.getenv()).run(stop);
     } finally {
       stopped.countDown();
       try {

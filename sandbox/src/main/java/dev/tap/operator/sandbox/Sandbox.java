@@ -20,6 +20,8 @@ import dev.tap.operator.aws.simulated.autoscaling.DynamoDbApiCapacity;
 import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.reconciler.OperatorSettings;
+import dev.tap.operator.sandbox.serve.CodeArtifacts;
+import dev.tap.operator.sandbox.serve.ServedStages;
 import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
 import dev.tap.operator.validation.CrdSchema;
@@ -34,6 +36,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +45,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -60,9 +64,22 @@ public final class Sandbox {
   /** Which Kubernetes API server the sandbox runs: a real kube-apiserver, or the one emulated in this process. */
   public enum ApiServer { REAL, EMBEDDED }
 
-  /** How the sandbox was asked to run. */
+  /**
+   * How the sandbox was asked to run. {@code code}: the jar that runs each function code's S3 key when
+   * stages are served (others run the project's built handler).
+   */
   public record Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig,
-      ApiServer apiServer) {}
+      ApiServer apiServer, Map<String, Path> code) {
+
+    public Options {
+      code = Map.copyOf(code);
+    }
+
+    public Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig,
+        ApiServer apiServer) {
+      this(files, timeout, json, serve, kubeconfig, apiServer, Map.of());
+    }
+  }
 
   static final String DEFAULT_REGION = "us-east-1";
   /**
@@ -144,6 +161,7 @@ public final class Sandbox {
       Operator operator = OperatorLauncher.create(client, aws, pacing, new RegionResolver(defaultRegion), changes,
           kubernetes.serverSideApply() ? launch : launch.withoutServerSideApply());
       operator.start();
+      ServedStages stages = options.serve() ? serveStages(simulated, aws, endpoints) : null;
       try {
         for (ServerlessApi api : accepted) {
           try {
@@ -173,10 +191,10 @@ public final class Sandbox {
                 new Outcomes(ServerlessApiController.DEPENDENTS), new KubernetesSecrets(client), AwsPacing.none(Clock.systemUTC())));
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = inventoryOf.apply(resources);
-        report(resources, inventory, simulated, printerColumns);
+        report(resources, inventory, simulated, printerColumns, stages);
         kubernetes.serveControl(new SandboxControl(simulated, defaultRegion, () -> {
           List<ServerlessApi> now = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
-          return jsonReport(now, inventoryOf.apply(now), simulated);
+          return jsonReport(now, inventoryOf.apply(now), simulated, stages);
         }));
         int exit = exitCode(resources, inTime, rejected);
         if (options.serve() && stop.getCount() > 0) {
@@ -197,6 +215,9 @@ public final class Sandbox {
       } finally {
         informer.close();
         operator.stop();
+        if (stages != null) {
+          stages.close();
+        }
       }
     }
   }
@@ -249,11 +270,26 @@ public final class Sandbox {
     }
   }
 
+  /**
+   * Serves each stage of the simulated API Gateway, its functions run as Lambda runs Java; only when API
+   * Gateway and Lambda are both simulated, since the stages and versions served are the simulated ones.
+   */
+  private ServedStages serveStages(SimulatedAws simulated, RoutedAwsClients aws, AwsEndpoints endpoints)
+      throws InterruptedException {
+    if (aws.isReal(AwsServices.API_GATEWAY) || aws.isReal(AwsServices.LAMBDA)) {
+      progress.line("stages are not served: API Gateway and Lambda must both be simulated for that");
+      return null;
+    }
+    Optional<String> dynamoDb = endpoints.endpoint(AwsServices.DYNAMODB).map(URI::toString);
+    return ServedStages.start(simulated, dynamoDb, CodeArtifacts.findFrom(Path.of(""), options.code()),
+        progress::line);
+  }
+
   private void report(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated,
-      PrinterColumns printerColumns) throws IOException {
+      PrinterColumns printerColumns, ServedStages stages) throws IOException {
     if (options.json()) {
       out.println(Serialization.jsonMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(jsonReport(resources, inventory, simulated)));
+          .writeValueAsString(jsonReport(resources, inventory, simulated, stages)));
     } else {
       out.println();
       ResourceTable.lines(resources, printerColumns).forEach(out::println);
@@ -263,12 +299,18 @@ public final class Sandbox {
     out.flush();
   }
 
-  /** What --json prints and GET /sandbox/v1/aws answers: the resources, the AWS inventory, the simulated calls. */
-  private static JsonNode jsonReport(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated) {
+  /**
+   * What --json prints and GET /sandbox/v1/aws answers: the resources, the AWS inventory, the simulated
+   * calls, the served stages and what each function version's environments did.
+   */
+  private static JsonNode jsonReport(List<ServerlessApi> resources, Inventory inventory, SimulatedAws simulated,
+      ServedStages stages) {
     Map<String, Object> report = new HashMap<>();
     report.put("resources", resources);
     report.put("inventory", inventory);
     report.put("simulatedAwsCalls", simulated.calls().snapshot());
+    report.put("servedStages", stages == null ? List.of() : stages.urls());
+    report.put("invocations", stages == null ? List.of() : stages.invocations());
     return Serialization.jsonMapper().valueToTree(report);
   }
 

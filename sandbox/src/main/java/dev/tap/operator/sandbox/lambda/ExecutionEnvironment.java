@@ -118,7 +118,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
     env.putAll(Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "en_US.UTF-8", "TZ", ":UTC",
         "LAMBDA_TASK_ROOT", directory.toString(), "AWS_EXECUTION_ENV", "AWS_Lambda_java17",
         "AWS_LAMBDA_RUNTIME_API", runtimeApi, "_HANDLER", function.handler(),
-        "AWS_LAMBDA_FUNCTION_NAME", function.name(), "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
+        "AWS_LAMBDA_FUNCTION_NAME", function.name(), "AWS_LAMBDA_FUNCTION_VERSION", function.version(),
         "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb())));
     env.putAll(Map.of("AWS_REGION", function.region(), "AWS_DEFAULT_REGION", function.region(),
         "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand", "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name(),

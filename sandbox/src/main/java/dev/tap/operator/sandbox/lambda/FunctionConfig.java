@@ -3,8 +3,11 @@ package dev.tap.operator.sandbox.lambda;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What an execution environment needs of a function's configuration: its code, handler, memory and variables. */
-public record FunctionConfig(String name, Path codeJar, String handler, int memoryMb, String region,
+/**
+ * What an execution environment needs of a function version's configuration: its code, handler, memory
+ * and variables.
+ */
+public record FunctionConfig(String name, String version, Path codeJar, String handler, int memoryMb, String region,
     Map<String, String> variables) {
 
   public FunctionConfig {

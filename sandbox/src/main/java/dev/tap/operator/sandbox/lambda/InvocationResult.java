@@ -21,6 +21,11 @@ public record InvocationResult(String payload, String errorType) {
     return new InvocationResult(document, errorType);
   }
 
+  /** The function ran past its timeout and its environment was stopped. */
+  public boolean timedOut() {
+    return TIMEOUT.equals(errorType);
+  }
+
   public boolean failed() {
     return errorType != null;
   }

@@ -27,7 +27,7 @@ class ExecutionEnvironmentTest {
       throws Exception {
     assertThat(HANDLER_JAR).as("the handler module's shaded jar, built before this module's tests").exists();
     Dynalite.createItemsTable(dynalite.client(), "runtime-items", "createdAt-index");
-    FunctionConfig function = new FunctionConfig("items", HANDLER_JAR, "dev.tap.handler.ItemsHandler::handleRequest",
+    FunctionConfig function = new FunctionConfig("items", "1", HANDLER_JAR, "dev.tap.handler.ItemsHandler::handleRequest",
         512, "us-east-1", Map.of("TABLE_NAME", "runtime-items",
             "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString()));
 
@@ -65,7 +65,7 @@ class ExecutionEnvironmentTest {
 
   @Test
   void a_function_that_cannot_initialize_reports_its_init_error_and_is_not_kept() throws Exception {
-    FunctionConfig function = new FunctionConfig("no-table", HANDLER_JAR,
+    FunctionConfig function = new FunctionConfig("no-table", "$LATEST", HANDLER_JAR,
         "dev.tap.handler.ItemsHandler::handleRequest", 256, "us-east-1", Map.of());
 
     try (ExecutionEnvironment environment = new ExecutionEnvironment(function,

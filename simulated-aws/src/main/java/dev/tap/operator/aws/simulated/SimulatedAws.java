@@ -9,9 +9,12 @@ import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -58,6 +61,12 @@ public final class SimulatedAws {
       throw new IllegalArgumentException("no simulated service " + service + "; simulated: " + SERVICES.keySet());
     }
     return clients.computeIfAbsent(service + "/" + region, key -> simulated.apply(this, region));
+  }
+
+  /** The regions in which {@code service} has been called (or looked at) so far. */
+  public Set<String> regionsOf(String service) {
+    return clients.keySet().stream().filter(key -> key.startsWith(service + "/"))
+        .map(key -> key.substring(service.length() + 1)).collect(Collectors.toCollection(TreeSet::new));
   }
 
   public SimulatedDynamoDb dynamoDb(String region) {

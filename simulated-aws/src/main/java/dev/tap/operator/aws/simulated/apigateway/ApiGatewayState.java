@@ -75,7 +75,15 @@ public final class ApiGatewayState {
 
   record Integration(String type, String httpMethod, String uri) {}
 
-  record Deployment(String id, String description, Instant createdDate) {}
+  /** A deployment: what a stage serves, the methods as they were when it was made. */
+  record Deployment(String id, String description, Instant createdDate, Map<String, Map<String, Integration>> methods) {}
+
+  /**
+   * What a stage serves, as API Gateway's data plane sees it: the routes of its deployment (path, then
+   * method in upper case, to the integration's URI) and the throttling of its {@code *}{@code /*} method setting.
+   */
+  public record ServedStage(String restApiId, String apiName, String stage, Map<String, Map<String, String>> routes,
+      double rateLimit, int burstLimit) {}
 
   /** A stage's settings; method settings by key such as {@code "*}{@code /*"}. */
   static final class Stage {
@@ -220,7 +228,9 @@ public final class ApiGatewayState {
       }
     }));
     String id = String.format("%06x", deploymentIds.getAndIncrement());
-    Deployment deployment = new Deployment(id, description, aws.clock().instant());
+    Map<String, Map<String, Integration>> snapshot = new TreeMap<>();
+    api.methods.forEach((path, byMethod) -> snapshot.put(path, Map.copyOf(byMethod)));
+    Deployment deployment = new Deployment(id, description, aws.clock().instant(), Map.copyOf(snapshot));
     api.deployments.put(id, deployment);
     if (stageName != null) {
       checkStageName(stageName);
@@ -445,6 +455,25 @@ public final class ApiGatewayState {
   public synchronized Optional<Double> peekRateLimit(String apiId, String stageName) {
     return Optional.ofNullable(apis.get(apiId)).map(a -> a.stages.get(stageName))
         .map(s -> s.methodSettings.get("*/*")).map(m -> m.rateLimit);
+  }
+
+  /** The data plane's view: every stage with its deployment's routes, no call counted. */
+  public synchronized List<ServedStage> peekServedStages() {
+    List<ServedStage> served = new ArrayList<>();
+    for (RestApi api : apis.values()) {
+      for (Stage stage : api.stages.values()) {
+        Deployment deployment = api.deployments.get(stage.deploymentId);
+        if (deployment == null) {
+          continue;
+        }
+        Map<String, Map<String, String>> routes = new TreeMap<>();
+        deployment.methods().forEach((path, byMethod) -> byMethod.forEach((method, integration) ->
+            routes.computeIfAbsent(path, p -> new TreeMap<>()).put(method, integration.uri() == null ? "" : integration.uri())));
+        MethodSetting throttling = stage.methodSettings.getOrDefault("*/*", new MethodSetting());
+        served.add(new ServedStage(api.id, api.name, stage.name, routes, throttling.rateLimit, throttling.burstLimit));
+      }
+    }
+    return served;
   }
 
   static BadRequestException badRequest(String message) {

@@ -330,6 +330,35 @@ public final class LambdaState {
     unassumableRoles.add(roleArn);
   }
 
+  /**
+   * Where an invocation of {@code function}:{@code qualifier} goes, as Lambda's data plane resolves it, no
+   * call counted: an alias's version and its additional weights, or a version itself. Empty when nothing
+   * by that name exists.
+   */
+  public synchronized Optional<Routing> peekRouting(String function, String qualifier) {
+    Function found = functions.get(String.valueOf(nameOf(function)));
+    if (found == null) {
+      return Optional.empty();
+    }
+    Alias alias = found.aliases.get(qualifier);
+    if (alias != null) {
+      return Optional.of(new Routing(alias.functionVersion, alias.weights));
+    }
+    return found.versions.containsKey(qualifier) ? Optional.of(new Routing(qualifier, Map.of())) : Optional.empty();
+  }
+
+  /** A published version's settings, no call counted. */
+  public synchronized Optional<FunctionSettings> peekVersion(String function, String version) {
+    return Optional.ofNullable(functions.get(String.valueOf(nameOf(function)))).map(f -> f.versions.get(version)).map(v -> v.settings);
+  }
+
+  /** An invocation's target: a version, and one more version with the share of invocations it takes. */
+  public record Routing(String version, Map<String, Double> additionalWeights) {
+    public Routing {
+      additionalWeights = Map.copyOf(additionalWeights);
+    }
+  }
+
   public synchronized List<String> peekFunctionNames() {
     return List.copyOf(functions.keySet());
   }
@@ -452,16 +481,21 @@ public final class LambdaState {
   }
 
   private Function existing(String nameOrArn) {
-    String name = nameOrArn;
-    if (nameOrArn != null && nameOrArn.startsWith("arn:")) {
-      String[] parts = nameOrArn.split(":");
-      name = parts.length > 6 ? parts[6] : null;
-    }
+    String name = nameOf(nameOrArn);
     Function function = name == null ? null : functions.get(name);
     if (function == null) {
       throw notFound("Function not found: arn:aws:lambda:" + region + ":" + SimulatedAws.ACCOUNT_ID + ":function:" + name);
     }
     return function;
+  }
+
+  /** A function's name, from its name or its ARN. */
+  private static String nameOf(String nameOrArn) {
+    if (nameOrArn != null && nameOrArn.startsWith("arn:")) {
+      String[] parts = nameOrArn.split(":");
+      return parts.length > 6 ? parts[6] : null;
+    }
+    return nameOrArn;
   }
 
   private static void checkName(String name) {

@@ -1,0 +1,188 @@
+package dev.tap.operator.sandbox.serve;
+
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.apigateway.ApiGatewayState;
+import dev.tap.operator.aws.simulated.lambda.FunctionSettings;
+import dev.tap.operator.sandbox.LoopbackHttp;
+import dev.tap.operator.sandbox.lambda.RoleCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Every stage of the simulated API Gateway served on a loopback port of its own, from the moment it
+ * has a deployment until it is deleted, with the functions' tables mirrored into dynalite. Looks again
+ * every quarter second.
+ */
+public final class ServedStages implements AutoCloseable {
+
+  /** A served stage, as GET /sandbox/v1/aws lists it: its URL includes the stage. */
+  public record StageUrl(String restApiId, String stage, String url) {}
+
+  private record Served(StageFront front, LoopbackHttp http, StageUrl url) {}
+
+  private static final long POLL_MILLIS = 250;
+  /** Environments per version at most: each is a JVM, and this machine is not Lambda's fleet. */
+  static final int ENVIRONMENTS_PER_VERSION = 4;
+  /** API Gateway's integration timeout: a request waiting longer for an environment gets its 504. */
+  static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
+  /** What the execution role's credentials look like to the function; dynalite accepts any. */
+  static final RoleCredentials CREDENTIALS =
+      new RoleCredentials("ASIASANDBOXEXAMPLE00", "sandbox-secret-access-key", "sandbox-session-token");
+
+  private final SimulatedAws aws;
+  private final FunctionFleet fleet;
+  private final StageFront.Runtimes runtimes;
+  private final Optional<TableMirror> mirror;
+  private final Consumer<String> say;
+  private final List<AutoCloseable> dataPlane;
+  private final Map<String, Served> served = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "served-stages");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  /**
+   * {@code dynamoDbEndpoint}: where the functions' DynamoDB calls go; {@code mirror}: the tables to keep
+   * there, when it is the sandbox's own dynalite.
+   */
+  ServedStages(SimulatedAws aws, FunctionFleet fleet, CodeArtifacts code, Optional<String> dynamoDbEndpoint,
+      Optional<TableMirror> mirror, Consumer<String> say, List<AutoCloseable> dataPlane) {
+    this.aws = aws;
+    this.dataPlane = dataPlane;
+    this.fleet = fleet;
+    this.mirror = mirror;
+    this.say = say;
+    this.runtimes = new StageFront.Runtimes() {
+      @Override
+      public CodeArtifacts.Result jarFor(FunctionSettings settings) {
+        return code.jarFor(settings);
+      }
+
+      @Override
+      public Map<String, String> endpoints() {
+        return dynamoDbEndpoint.map(url -> Map.of("AWS_ENDPOINT_URL_DYNAMODB", url)).orElse(Map.of());
+      }
+    };
+  }
+
+  /**
+   * Serves the simulated API Gateway's stages. The functions' DynamoDB calls go to {@code dynamoDbEndpoint}
+   * when DynamoDB is not simulated; otherwise to a dynalite started here, which holds the simulated tables.
+   */
+  public static ServedStages start(SimulatedAws aws, Optional<String> dynamoDbEndpoint, CodeArtifacts code,
+      Consumer<String> say) throws InterruptedException {
+    Optional<String> endpoint = dynamoDbEndpoint;
+    Optional<TableMirror> mirror = Optional.empty();
+    List<AutoCloseable> dataPlane = new ArrayList<>();
+    if (endpoint.isEmpty()) {
+      Optional<DynaliteProcess> dynalite = DynaliteProcess.start(Path.of(""), say);
+      if (dynalite.isPresent()) {
+        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(dynalite.get().endpoint()))
+            .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey())))
+            .httpClient(UrlConnectionHttpClient.builder().build()).build();
+        dataPlane.add(client);
+        dataPlane.add(dynalite.get());
+        endpoint = Optional.of(dynalite.get().endpoint());
+        mirror = Optional.of(new TableMirror(aws, client, say));
+      }
+    }
+    ServedStages stages = new ServedStages(aws, new FunctionFleet(ENVIRONMENTS_PER_VERSION, INTEGRATION_TIMEOUT,
+        CREDENTIALS), code, endpoint, mirror, say, dataPlane);
+    stages.poller.scheduleWithFixedDelay(stages::refreshSafely, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    return stages;
+  }
+
+  private void refreshSafely() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      // the next pass tries again; a stage that cannot be served must not stop the others
+      say.accept("serving stages: " + e);
+    }
+  }
+
+  /** One pass: serves new stages, updates served ones, stops serving deleted ones, mirrors tables. */
+  synchronized void refresh() {
+    mirror.ifPresent(TableMirror::sync);
+    Set<String> present = new HashSet<>();
+    for (String region : aws.regionsOf(SimulatedAws.API_GATEWAY)) {
+      for (ApiGatewayState.ServedStage stage : aws.apiGateway(region).state().peekServedStages()) {
+        String key = region + "/" + stage.restApiId() + "/" + stage.stage();
+        present.add(key);
+        Served existing = served.get(key);
+        if (existing != null) {
+          existing.front().update(stage);
+        } else {
+          served.put(key, serve(stage));
+        }
+      }
+    }
+    for (String key : new ArrayList<>(served.keySet())) {
+      if (!present.contains(key)) {
+        Served gone = served.remove(key);
+        gone.http().close();
+        say.accept("stopped serving stage " + gone.url().stage() + " of REST API " + gone.url().restApiId()
+            + ": it is gone");
+      }
+    }
+  }
+
+  private Served serve(ApiGatewayState.ServedStage stage) {
+    StageFront front = new StageFront(stage, aws, fleet, runtimes, say);
+    try {
+      LoopbackHttp http = LoopbackHttp.start("stage-" + stage.stage(), front);
+      StageUrl url = new StageUrl(stage.restApiId(), stage.stage(), "http://127.0.0.1:" + http.port() + "/" + stage.stage());
+      say.accept("serving stage " + stage.stage() + " of REST API " + stage.apiName() + " (" + stage.restApiId()
+          + ") at " + url.url());
+      return new Served(front, http, url);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve stage " + stage.stage(), e);
+    }
+  }
+
+  public List<StageUrl> urls() {
+    return served.values().stream().map(Served::url)
+        .sorted(Comparator.comparing(StageUrl::url)).toList();
+  }
+
+  public List<FunctionFleet.VersionCounts> invocations() {
+    return fleet.counts();
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
+    served.values().forEach(s -> s.http().close());
+    served.clear();
+    fleet.close();
+    for (AutoCloseable part : dataPlane) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        say.accept("closing " + part + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.tap.operator.sandbox.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.apigateway.ApiGatewayState;
+import dev.tap.operator.aws.simulated.lambda.FunctionSettings;
+import dev.tap.operator.aws.simulated.lambda.LambdaState;
+import dev.tap.operator.sandbox.lambda.FunctionConfig;
+import dev.tap.operator.sandbox.lambda.InvocationResult;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * One stage as API Gateway serves it: its path prefix, its deployment's routes, its throttling, and
+ * the Lambda proxy integration on the alias, each request drawn to a version by the alias's weights.
+ */
+final class StageFront implements HttpHandler {
+
+  /** What a version needs beyond its settings to run here: its code's jar, and where DynamoDB is. */
+  interface Runtimes {
+    CodeArtifacts.Result jarFor(FunctionSettings settings);
+
+    Map<String, String> endpoints();
+  }
+
+  private final String restApiId;
+  private final String stage;
+  private final SimulatedAws aws;
+  private final FunctionFleet fleet;
+  private final Runtimes runtimes;
+  private final Consumer<String> say;
+  private final Clock clock;
+  private final Set<String> unrunnable = ConcurrentHashMap.newKeySet();
+  private volatile StageRoutes routes;
+  private volatile TokenBucket throttle;
+  private volatile Map<String, Map<String, String>> servedRoutes;
+
+  StageFront(ApiGatewayState.ServedStage served, SimulatedAws aws, FunctionFleet fleet,
+      Runtimes runtimes, Consumer<String> say) {
+    this.restApiId = served.restApiId();
+    this.stage = served.stage();
+    this.aws = aws;
+    this.fleet = fleet;
+    this.runtimes = runtimes;
+    this.say = say;
+    this.clock = Clock.systemUTC();
+    update(served);
+  }
+
+  /** A new deployment or new throttling: served from the next request on. */
+  void update(ApiGatewayState.ServedStage served) {
+    if (!served.routes().equals(servedRoutes)) {
+      servedRoutes = served.routes();
+      routes = new StageRoutes(served.routes());
+    }
+    TokenBucket bucket = throttle;
+    if (bucket == null || !bucket.sameLimits(served.rateLimit(), served.burstLimit())) {
+      throttle = new TokenBucket(served.rateLimit(), served.burstLimit(), System::nanoTime);
+    }
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String requestId = UUID.randomUUID().toString();
+      GatewayResponse response;
+      try {
+        response = answer(exchange, requestId);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        response = GatewayResponse.INTERNAL_SERVER_ERROR;
+      }
+      response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+      exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+      byte[] body = response.body();
+      exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        exchange.getResponseBody().write(body);
+      }
+    }
+  }
+
+  private GatewayResponse answer(HttpExchange exchange, String requestId) throws IOException, InterruptedException {
+    String path = exchange.getRequestURI().getPath();
+    String prefix = "/" + stage;
+    if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
+      return GatewayResponse.FORBIDDEN;
+    }
+    String resourcePath = path.length() == prefix.length() ? "/" : path.substring(prefix.length());
+    String method = exchange.getRequestMethod();
+    Optional<StageRoutes.Match> route = routes.match(method, resourcePath);
+    if (route.isEmpty()) {
+      return GatewayResponse.MISSING_AUTHENTICATION_TOKEN;
+    }
+    if (!throttle.tryTake()) {
+      return GatewayResponse.TOO_MANY_REQUESTS;
+    }
+    StageRequest request = new StageRequest(method, resourcePath, exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(),
+        exchange.getRemoteAddress().getAddress().getHostAddress());
+    return integrate(request, route.get(), requestId);
+  }
+
+  private GatewayResponse integrate(StageRequest request, StageRoutes.Match route, String requestId)
+      throws IOException, InterruptedException {
+    Optional<InvocationTarget> target = InvocationTarget.of(route.integrationUri());
+    if (target.isEmpty()) {
+      return GatewayResponse.INTERNAL_SERVER_ERROR;
+    }
+    LambdaState lambda = aws.lambda(target.get().region()).state();
+    Optional<LambdaState.Routing> routing = lambda.peekRouting(target.get().function(), target.get().qualifier());
+    if (routing.isEmpty()) {
+      return GatewayResponse.INTERNAL_SERVER_ERROR;
+    }
+    String version = InvocationTarget.pick(routing.get(), () -> ThreadLocalRandom.current().nextDouble());
+    Optional<FunctionSettings> settings = lambda.peekVersion(target.get().function(), version);
+    if (settings.isEmpty()) {
+      return GatewayResponse.INTERNAL_SERVER_ERROR;
+    }
+    CodeArtifacts.Result code = runtimes.jarFor(settings.get());
+    if (code.jar() == null) {
+      if (unrunnable.add(target.get().function() + ":" + version)) {
+        say.accept(target.get().function() + ":" + version + ": " + code.problem() + "; the stage answers 502");
+      }
+      return GatewayResponse.BAD_GATEWAY;
+    }
+    Map<String, String> variables = new HashMap<>(settings.get().environment());
+    variables.putAll(runtimes.endpoints());
+    FunctionConfig config = new FunctionConfig(target.get().function(), version, code.jar(), settings.get().handler(),
+        settings.get().memorySize(), target.get().region(), variables);
+    String event = ProxyIntegration.event(request, new ProxyIntegration.Context(SimulatedAws.ACCOUNT_ID, restApiId,
+        stage, route, requestId, clock.instant()));
+    Optional<InvocationResult> result = fleet.invoke(
+        new FunctionFleet.VersionKey(target.get().region(), target.get().function(), version), config,
+        Duration.ofSeconds(settings.get().timeout()), event);
+    return result.map(ProxyIntegration::response).orElse(GatewayResponse.ENDPOINT_TIMED_OUT);
+  }
+}
