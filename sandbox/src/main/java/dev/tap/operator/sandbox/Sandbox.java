@@ -200,7 +200,9 @@ public final class Sandbox {
         if (options.serve() && stop.getCount() > 0) {
           kubernetes.writeKubeconfig(options.kubeconfig());
           out.println("Serving: kubeconfig " + options.kubeconfig().toAbsolutePath() + " (API at " + kubernetes.url()
-              + "). The operator keeps reconciling; press Ctrl-C to stop.");
+              + ")" + (stages == null || stages.urls().isEmpty() ? "" : "; stages at " + stages.urls().stream()
+                  .map(ServedStages.StageUrl::url).collect(Collectors.joining(", ")))
+              + ". The operator keeps reconciling; press Ctrl-C to stop.");
           out.flush();
           try {
             stop.await();

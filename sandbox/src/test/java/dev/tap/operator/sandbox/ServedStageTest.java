@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.Samples;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.sandbox.load.LoadReport;
+import dev.tap.operator.sandbox.load.LoadRun;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -104,6 +106,10 @@ class ServedStageTest {
     assertThat(first.get(0).path("version").asText()).isEqualTo("1");
     assertThat(first.get(0).path("invocations").asInt()).isEqualTo(6);
     assertThat(first.get(0).path("coldStarts").asInt()).as("one request at a time: one environment, kept warm").isEqualTo(1);
+
+    LoadReport.Summary load = new LoadRun(URI.create(url)).run(20, Duration.ofSeconds(3));
+    assertThat(load.failed()).as(load.toString()).isZero();
+    assertThat(load.byVersion()).containsExactly(Map.entry("1", 60L));
 
     // New code: a canary at 10 %, held for the sample's 5 minutes.
     kubernetes.resources(ServerlessApi.class).inNamespace("default").withName("tap").edit(api -> {

@@ -89,7 +89,9 @@ public final class LoadRun {
     String one = items + "/" + item.orElse("");
     switch (kind) {
       case 1 -> request.uri(URI.create(one)).GET();
-      case 2 -> request.uri(URI.create(one)).header("Content-Type", "application/json").PUT(body(n));
+      // the API refuses a blind replace (428): If-Match * replaces whatever version the item has
+      case 2 -> request.uri(URI.create(one)).header("Content-Type", "application/json").header("If-Match", "*")
+          .PUT(body(n));
       case 3 -> request.uri(URI.create(items + "?limit=10")).GET();
       case 4 -> request.uri(URI.create(one)).DELETE();
       default -> request.uri(items).header("Content-Type", "application/json").POST(body(n));
