@@ -54,15 +54,24 @@ class ReadmeIT {
   @Test
   void the_serve_walk_through_shows_the_patch_and_stops_with_sigterms_exit_code() throws Exception {
     assumeTrue(installed("kubectl", "version", "--client") && installed("curl", "--version"), "kubectl or curl missing");
+    // A fresh checkout after the quick start's build: the handler's jar, npm's files but no node_modules.
+    for (String file : List.of("package.json", "package-lock.json", "handler")) {
+      Files.createSymbolicLink(dir.resolve(file), ROOT.resolve(file));
+    }
     String script = readme("sandbox samples/prod.yaml --serve &") + "\n" + readme("$API/sandbox/v1/aws") + "\n"
-        + readme("kill $SANDBOX_PID; wait $SANDBOX_PID");
+        + readme("$STAGE/orders") + "\n" + readme("kill $SANDBOX_PID; wait $SANDBOX_PID");
 
-    Run run = bash(script, 240);
+    Run run = bash(script, 300);
 
     assertThat(run.out()).contains("namespace/staging created", "serverlessapi.serverless.tap.dev/tap condition met")
         .containsPattern("UpdatedStage\\s+serverlessapi/tap\\s+REST API \\w+ stage prod: throttling/rateLimit 80.0\n")
         .contains("\"settings\":\"rate 80.0 burst 200")
         .contains("(server dry run)")
+        .contains("dynalite: installing it with 'npm ci' in " + dir)
+        .containsPattern("serving stage prod of REST API tap-api-prod \\(\\w+\\) at http://127\\.0\\.0\\.1:\\d+/prod")
+        .contains("HTTP/1.1 201 Created", "X-tap-function-version: 1", "{\"message\":\"Missing Authentication Token\"}")
+        .contains("200 requests, 0 failed", "served by version: 1 200")
+        .contains("\"invocations\":[{\"region\":\"us-east-1\",\"function\":\"tap-api-prod\",\"version\":\"1\"")
         .contains("stopped; removed sandbox.kubeconfig\nexit 143");
     assertThat(dir.resolve("sandbox.kubeconfig")).doesNotExist();
   }
