@@ -29,6 +29,8 @@ final class SandboxCommand implements Callable<Integer> {
 
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
   private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+  /** Beyond it a minute of alarm evaluation passes between two looks of the sandbox (a quarter second). */
+  private static final int MAX_CLOCK_SPEED = 240;
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -63,6 +65,12 @@ final class SandboxCommand implements Callable<Integer> {
           "Default: real with --serve when its binaries are there, embedded otherwise."})
   Sandbox.ApiServer apiServer;
 
+  @Option(names = "--clock-speed", defaultValue = "1", paramLabel = "N",
+      description = {"Runs the control plane's time N times faster (default ${DEFAULT-VALUE}): AWS's settle times,"
+          + " alarm periods and evaluations, rollout intervals, quotas.",
+          "Requests stay in real time: throttling, function timeouts and durations."})
+  int clockSpeed;
+
   @Option(names = "--verbose", description = "Also log what the operator and the in-process API server do (stderr).")
   boolean verbose;
 
@@ -72,6 +80,10 @@ final class SandboxCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration wait = parse(timeout);
+    if (clockSpeed < 1 || clockSpeed > MAX_CLOCK_SPEED) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--clock-speed must be from 1 to "
+          + MAX_CLOCK_SPEED + ", not " + clockSpeed);
+    }
     if (!verbose) {
       quietLogs();
     }
@@ -90,7 +102,7 @@ final class SandboxCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       Sandbox.ApiServer server = apiServer(out);
-      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig, server, code), out, System.getenv()).run(stop);
+      return new Sandbox(new Sandbox.Options(files, wait, json, serve, kubeconfig, server, code, clockSpeed), out, System.getenv()).run(stop);
     } finally {
       stopped.countDown();
       try {

@@ -21,6 +21,7 @@ import dev.tap.operator.events.KubernetesChangeRecorder;
 import dev.tap.operator.function.KubernetesSecrets;
 import dev.tap.operator.reconciler.OperatorSettings;
 import dev.tap.operator.sandbox.serve.CodeArtifacts;
+import dev.tap.operator.sandbox.serve.LambdaFaults;
 import dev.tap.operator.sandbox.serve.ServedStages;
 import dev.tap.operator.workflow.Outcomes;
 import dev.tap.operator.workflow.WorkflowDependents;
@@ -69,15 +70,23 @@ public final class Sandbox {
    * stages are served (others run the project's built handler).
    */
   public record Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig,
-      ApiServer apiServer, Map<String, Path> code) {
+      ApiServer apiServer, Map<String, Path> code, int clockSpeed) {
 
     public Options {
       code = Map.copyOf(code);
+      if (clockSpeed < 1) {
+        throw new IllegalArgumentException("the clock speed must be at least 1");
+      }
     }
 
     public Options(List<Path> files, Duration timeout, boolean json, boolean serve, Path kubeconfig,
         ApiServer apiServer) {
-      this(files, timeout, json, serve, kubeconfig, apiServer, Map.of());
+      this(files, timeout, json, serve, kubeconfig, apiServer, Map.of(), 1);
+    }
+
+    /** The same options with the control plane's clock {@code speed} times faster. */
+    public Options atClockSpeed(int speed) {
+      return new Options(files, timeout, json, serve, kubeconfig, apiServer, code, speed);
     }
   }
 
@@ -97,6 +106,8 @@ public final class Sandbox {
   private final PrintWriter out;
   private final Map<String, String> env;
   private final Progress progress;
+  /** Faults injected into function versions through the control API; they apply to served stages. */
+  private final LambdaFaults faults = new LambdaFaults();
 
   public Sandbox(Options options, PrintWriter out, Map<String, String> env) {
     this.options = options;
@@ -119,10 +130,12 @@ public final class Sandbox {
     }
 
     AwsEndpoints endpoints = new AwsEndpoints(env);
-    SimulatedAws simulated = new SimulatedAws(Clock.systemUTC(), CHANGE_DELAY);
+    // The control plane's time; request-level time (throttling, function timeouts, durations) stays real.
+    Clock clock = options.clockSpeed() == 1 ? Clock.systemUTC() : new AcceleratedClock(options.clockSpeed());
+    SimulatedAws simulated = new SimulatedAws(clock, CHANGE_DELAY);
     String defaultRegion = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
     CrdSchema crd = CrdSchema.load();
-    PrinterColumns printerColumns = new PrinterColumns(crd.crd(), Clock.systemUTC());
+    PrinterColumns printerColumns = new PrinterColumns(crd.crd(), clock);
     try (SandboxKubernetes kubernetes = options.apiServer() == ApiServer.REAL ? RealKubernetes.start()
         : InProcessKubernetes.start(printerColumns, crd.crd(), new ServerlessApiValidator(crd));
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
@@ -136,7 +149,7 @@ public final class Sandbox {
           .map(service -> service + " " + where(endpoints, service)).collect(Collectors.joining(", ")));
       kubernetes.installCrd();
 
-      KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, Clock.systemUTC());
+      KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, clock);
       changes.addListener((api, change) -> progress.line(id(api) + ": " + change));
       Set<String> expected = ConcurrentHashMap.newKeySet();
       Set<String> finished = ConcurrentHashMap.newKeySet();
@@ -156,12 +169,12 @@ public final class Sandbox {
             }
             checkSettled.run();
           }));
-      AwsPacing pacing = AwsPacing.documented(1, Clock.systemUTC());
-      OperatorLauncher.Options launch = OperatorLauncher.Options.of(SETTINGS, Clock.systemUTC());
+      AwsPacing pacing = AwsPacing.documented(1, clock);
+      OperatorLauncher.Options launch = OperatorLauncher.Options.of(settings(options.clockSpeed()), clock);
       Operator operator = OperatorLauncher.create(client, aws, pacing, new RegionResolver(defaultRegion), changes,
           kubernetes.serverSideApply() ? launch : launch.withoutServerSideApply());
       operator.start();
-      ServedStages stages = options.serve() ? serveStages(simulated, aws, endpoints) : null;
+      ServedStages stages = options.serve() ? serveStages(simulated, aws, endpoints, clock) : null;
       try {
         for (ServerlessApi api : accepted) {
           try {
@@ -187,12 +200,12 @@ public final class Sandbox {
         boolean inTime = wait == Wait.SETTLED;
         Function<List<ServerlessApi>, Inventory> inventoryOf = list -> Inventory.read(
             WorkflowDependents.instances(ServerlessApiController.class), list,
-            api -> new AwsSession(api, regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, Clock.systemUTC(),
-                new Outcomes(ServerlessApiController.DEPENDENTS), new KubernetesSecrets(client), AwsPacing.none(Clock.systemUTC())));
+            api -> new AwsSession(api, regionOf(api, defaultRegion), aws, changes, AdoptionPolicy.NONE, clock,
+                new Outcomes(ServerlessApiController.DEPENDENTS), new KubernetesSecrets(client), AwsPacing.none(clock)));
         List<ServerlessApi> resources = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
         Inventory inventory = inventoryOf.apply(resources);
         report(resources, inventory, simulated, printerColumns, stages);
-        kubernetes.serveControl(new SandboxControl(simulated, defaultRegion, () -> {
+        kubernetes.serveControl(new SandboxControl(simulated, defaultRegion, faults, () -> {
           List<ServerlessApi> now = client.resources(ServerlessApi.class).inAnyNamespace().list().getItems();
           return jsonReport(now, inventoryOf.apply(now), simulated, stages);
         }));
@@ -222,6 +235,16 @@ public final class Sandbox {
         }
       }
     }
+  }
+
+  /**
+   * The sandbox's settings on a clock {@code speed} times faster: the same in real time, so that the
+   * operator looks again as often as at speed 1 while every wait on the clock (a settle, a rollout step,
+   * a quota's next token) passes {@code speed} times sooner.
+   */
+  static OperatorSettings settings(int speed) {
+    return new OperatorSettings(SETTINGS.pollInterval().multipliedBy(speed), SETTINGS.resyncInterval().multipliedBy(speed),
+        SETTINGS.retryInitial().multipliedBy(speed), SETTINGS.retryMax().multipliedBy(speed)).atClockSpeed(speed);
   }
 
   private enum Wait { SETTLED, TIMED_OUT, STOPPED }
@@ -276,14 +299,14 @@ public final class Sandbox {
    * Serves each stage of the simulated API Gateway, its functions run as Lambda runs Java; only when API
    * Gateway and Lambda are both simulated, since the stages and versions served are the simulated ones.
    */
-  private ServedStages serveStages(SimulatedAws simulated, RoutedAwsClients aws, AwsEndpoints endpoints)
+  private ServedStages serveStages(SimulatedAws simulated, RoutedAwsClients aws, AwsEndpoints endpoints, Clock clock)
       throws InterruptedException {
     if (aws.isReal(AwsServices.API_GATEWAY) || aws.isReal(AwsServices.LAMBDA)) {
       progress.line("stages are not served: API Gateway and Lambda must both be simulated for that");
       return null;
     }
     Optional<String> dynamoDb = endpoints.endpoint(AwsServices.DYNAMODB).map(URI::toString);
-    return ServedStages.start(simulated, dynamoDb, CodeArtifacts.findFrom(Path.of(""), options.code()),
+    return ServedStages.start(simulated, dynamoDb, CodeArtifacts.findFrom(Path.of(""), options.code()), faults, clock,
         progress::line);
   }
 

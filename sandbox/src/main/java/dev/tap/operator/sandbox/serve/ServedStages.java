@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,6 +55,9 @@ public final class ServedStages implements AutoCloseable {
   private final FunctionFleet fleet;
   private final StageFront.Runtimes runtimes;
   private final Optional<TableMirror> mirror;
+  private final LambdaFaults faults;
+  private final Clock clock;
+  private volatile long evaluatedMinute;
   private final Consumer<String> say;
   private final List<AutoCloseable> dataPlane;
   private final Map<String, Served> served = new ConcurrentHashMap<>();
@@ -67,8 +72,12 @@ public final class ServedStages implements AutoCloseable {
    * there, when it is the sandbox's own dynalite.
    */
   ServedStages(SimulatedAws aws, FunctionFleet fleet, CodeArtifacts code, Optional<String> dynamoDbEndpoint,
-      Optional<TableMirror> mirror, Consumer<String> say, List<AutoCloseable> dataPlane) {
+      Optional<TableMirror> mirror, LambdaFaults faults, Clock clock, Consumer<String> say,
+      List<AutoCloseable> dataPlane) {
     this.aws = aws;
+    this.faults = faults;
+    this.clock = clock;
+    this.evaluatedMinute = minute(clock.instant());
     this.dataPlane = dataPlane;
     this.fleet = fleet;
     this.mirror = mirror;
@@ -91,7 +100,7 @@ public final class ServedStages implements AutoCloseable {
    * when DynamoDB is not simulated; otherwise to a dynalite started here, which holds the simulated tables.
    */
   public static ServedStages start(SimulatedAws aws, Optional<String> dynamoDbEndpoint, CodeArtifacts code,
-      Consumer<String> say) throws InterruptedException {
+      LambdaFaults faults, Clock clock, Consumer<String> say) throws InterruptedException {
     Optional<String> endpoint = dynamoDbEndpoint;
     Optional<TableMirror> mirror = Optional.empty();
     List<AutoCloseable> dataPlane = new ArrayList<>();
@@ -109,7 +118,7 @@ public final class ServedStages implements AutoCloseable {
       }
     }
     ServedStages stages = new ServedStages(aws, new FunctionFleet(ENVIRONMENTS_PER_VERSION, INTEGRATION_TIMEOUT,
-        CREDENTIALS), code, endpoint, mirror, say, dataPlane);
+        CREDENTIALS), code, endpoint, mirror, faults, clock, say, dataPlane);
     stages.poller.scheduleWithFixedDelay(stages::refreshSafely, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     return stages;
   }
@@ -123,9 +132,18 @@ public final class ServedStages implements AutoCloseable {
     }
   }
 
-  /** One pass: serves new stages, updates served ones, stops serving deleted ones, mirrors tables. */
+  /**
+   * One pass: serves new stages, updates served ones, stops serving deleted ones, mirrors tables, and
+   * once a minute of the sandbox's clock evaluates the alarms on the metrics the requests published.
+   */
   synchronized void refresh() {
     mirror.ifPresent(TableMirror::sync);
+    Instant now = clock.instant();
+    if (minute(now) != evaluatedMinute) {
+      evaluatedMinute = minute(now);
+      aws.regionsOf(SimulatedAws.CLOUDWATCH).forEach(region -> aws.cloudWatch(region).state()
+          .evaluateAlarms(Instant.ofEpochSecond(evaluatedMinute * 60)));
+    }
     Set<String> present = new HashSet<>();
     for (String region : aws.regionsOf(SimulatedAws.API_GATEWAY)) {
       for (ApiGatewayState.ServedStage stage : aws.apiGateway(region).state().peekServedStages()) {
@@ -135,7 +153,7 @@ public final class ServedStages implements AutoCloseable {
         if (existing != null) {
           existing.front().update(stage);
         } else {
-          served.put(key, serve(stage));
+          served.put(key, serve(region, stage));
         }
       }
     }
@@ -149,8 +167,12 @@ public final class ServedStages implements AutoCloseable {
     }
   }
 
-  private Served serve(ApiGatewayState.ServedStage stage) {
-    StageFront front = new StageFront(stage, aws, fleet, runtimes, say);
+  private static long minute(Instant at) {
+    return at.getEpochSecond() / 60;
+  }
+
+  private Served serve(String region, ApiGatewayState.ServedStage stage) {
+    StageFront front = new StageFront(region, stage, aws, fleet, runtimes, faults, clock, say);
     try {
       LoopbackHttp http = LoopbackHttp.start("stage-" + stage.stage(), front);
       StageUrl url = new StageUrl(stage.restApiId(), stage.stage(), "http://127.0.0.1:" + http.port() + "/" + stage.stage());

@@ -2,6 +2,7 @@ package dev.tap.operator.aws.simulated.cloudwatch;
 
 import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class CloudWatchState {
   private final SimulatedAws aws;
   private final Map<String, MetricAlarm> alarms = new TreeMap<>();
   private final Map<String, Map<String, String>> tags = new TreeMap<>();
+  private final MetricStore metrics = new MetricStore();
 
   CloudWatchState(String region, SimulatedAws aws) {
     this.region = region;
@@ -121,6 +123,25 @@ public final class CloudWatchState {
     }
     alarms.put(name, alarm.toBuilder().stateValue(state).stateReason(reason)
         .stateUpdatedTimestamp(aws.clock().instant()).build());
+  }
+
+  // ---- Evaluation: what CloudWatch does once a minute, here when the sandbox's clock says so. -----
+
+  /** Evaluates every alarm at {@code now}; a state changes only when the evaluation says another one. */
+  public synchronized void evaluateAlarms(Instant now) {
+    for (MetricAlarm alarm : List.copyOf(alarms.values())) {
+      AlarmEvaluation.evaluate(alarm, now, metrics).filter(v -> v.state() != alarm.stateValue()
+              || !v.reason().equals(alarm.stateReason()))
+          .ifPresent(verdict -> alarms.put(alarm.alarmName(), alarm.toBuilder().stateValue(verdict.state())
+              .stateReason(verdict.reason())
+              .stateUpdatedTimestamp(verdict.state() != alarm.stateValue() ? now : alarm.stateUpdatedTimestamp())
+              .build()));
+    }
+  }
+
+  /** The region's metrics, which services publish to. */
+  public MetricStore metrics() {
+    return metrics;
   }
 
   // ---- Tags, by alarm ARN. --------------------------------------------------------------------------

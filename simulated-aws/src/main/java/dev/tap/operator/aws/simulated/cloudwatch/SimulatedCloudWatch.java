@@ -3,14 +3,21 @@ package dev.tap.operator.aws.simulated.cloudwatch;
 import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.SimulatedClient;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceResponse;
@@ -31,6 +38,8 @@ public final class SimulatedCloudWatch extends SimulatedClient<CloudWatchState> 
   /** DescribeAlarms MaxRecords: 1 to 100, default 50. */
   private static final int DEFAULT_RECORDS = 50;
   private static final int MAX_RECORDS = 100;
+  /** GetMetricData MetricDataQueries: "Maximum number of 500 items." */
+  private static final int MAX_QUERIES = 500;
 
   public SimulatedCloudWatch(SimulatedAws aws, String region) {
     super(aws, SimulatedAws.CLOUDWATCH, new CloudWatchState(region, aws));
@@ -64,6 +73,56 @@ public final class SimulatedCloudWatch extends SimulatedClient<CloudWatchState> 
     int to = Math.min(all.size(), from + size);
     return DescribeAlarmsResponse.builder().metricAlarms(all.subList(Math.min(from, to), to))
         .nextToken(to < all.size() ? Integer.toString(to) : null).build();
+  }
+
+  /** GetMetricStatistics: each period of [StartTime, EndTime) that has values, with the statistics asked for. */
+  @Override
+  public GetMetricStatisticsResponse getMetricStatistics(GetMetricStatisticsRequest request) {
+    enter("GetMetricStatistics");
+    List<String> statistics = new ArrayList<>(request.statisticsAsStrings());
+    statistics.addAll(request.extendedStatistics());
+    if (statistics.isEmpty() || !statistics.stream().allMatch(Statistics::known) || request.period() == null
+        || request.period() < 1) {
+      throw AwsErrors.build(InvalidParameterValueException.builder(), serviceName(), "InvalidParameterValue", 400,
+          "Statistics or ExtendedStatistics and a positive Period are required; statistics are SampleCount, Average,"
+              + " Sum, Minimum, Maximum or pNN.NN");
+    }
+    MetricStore.Series series = MetricQueries.series(request.namespace(), request.metricName(), request.dimensions());
+    List<Datapoint> datapoints = new ArrayList<>();
+    for (Instant at = request.startTime(); at.isBefore(request.endTime()); at = at.plusSeconds(request.period())) {
+      List<Double> values = state().metrics().values(series, at, at.plusSeconds(request.period()));
+      if (values.isEmpty()) {
+        continue;
+      }
+      Datapoint.Builder point = Datapoint.builder().timestamp(at);
+      Map<String, Double> extended = new LinkedHashMap<>();
+      for (String statistic : statistics) {
+        double value = Statistics.of(statistic, values).orElseThrow();
+        switch (statistic) {
+          case "SampleCount" -> point.sampleCount(value);
+          case "Sum" -> point.sum(value);
+          case "Average" -> point.average(value);
+          case "Minimum" -> point.minimum(value);
+          case "Maximum" -> point.maximum(value);
+          default -> extended.put(statistic, value);
+        }
+      }
+      datapoints.add(point.extendedStatistics(extended.isEmpty() ? null : extended).build());
+    }
+    return GetMetricStatisticsResponse.builder().label(request.metricName()).datapoints(datapoints).build();
+  }
+
+  /** GetMetricData: MetricStat queries and metric math over them, newest datapoint first. */
+  @Override
+  public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
+    enter("GetMetricData");
+    if (!request.hasMetricDataQueries() || request.metricDataQueries().isEmpty()
+        || request.metricDataQueries().size() > MAX_QUERIES) {
+      throw AwsErrors.build(InvalidParameterValueException.builder(), serviceName(), "InvalidParameterValue", 400,
+          "MetricDataQueries must hold 1 to " + MAX_QUERIES + " queries");
+    }
+    return GetMetricDataResponse.builder().metricDataResults(MetricQueries.results(request.metricDataQueries(),
+        request.startTime(), request.endTime(), state().metrics())).build();
   }
 
   @Override
