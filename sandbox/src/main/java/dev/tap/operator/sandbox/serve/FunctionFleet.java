@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,10 +49,12 @@ public final class FunctionFleet implements AutoCloseable {
   private final int maxPerVersion;
   private final Duration waitLimit;
   private final RoleCredentials credentials;
+  private final LambdaFaults faults;
   private final Map<VersionKey, Pool> pools = new ConcurrentHashMap<>();
 
-  public FunctionFleet(int maxPerVersion, Duration waitLimit, RoleCredentials credentials) {
+  public FunctionFleet(int maxPerVersion, Duration waitLimit, RoleCredentials credentials, LambdaFaults faults) {
     this.maxPerVersion = maxPerVersion;
+    this.faults = faults;
     this.waitLimit = waitLimit;
     this.credentials = credentials;
   }
@@ -75,7 +78,10 @@ public final class FunctionFleet implements AutoCloseable {
         }
       }
       try {
-        InvocationResult result = environment.invoke(event, timeout);
+        InvocationResult result = injected(key).orElse(null);
+        if (result == null) {
+          result = environment.invoke(event, timeout);
+        }
         pool.invocations.incrementAndGet();
         if (result.failed()) {
           pool.errors.incrementAndGet();
@@ -91,6 +97,23 @@ public final class FunctionFleet implements AutoCloseable {
     } finally {
       pool.free.release();
     }
+  }
+
+  /**
+   * The version's faults, as FIS's Lambda extension applies them inside the environment: the delay
+   * first, then maybe an error instead of the function's own answer.
+   */
+  private Optional<InvocationResult> injected(VersionKey key) throws InterruptedException {
+    Optional<LambdaFaults.Fault> fault = faults.of(key.function(), key.version());
+    if (fault.isEmpty()) {
+      return Optional.empty();
+    }
+    Thread.sleep(fault.get().addedLatencyMs());
+    if (ThreadLocalRandom.current().nextDouble() * 100 >= fault.get().errorPercent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new InvocationResult("{\"errorType\":\"FaultInjectionError\",\"errorMessage\":"
+        + "\"an invocation error injected into version " + key.version() + "\"}", "FaultInjectionError"));
   }
 
   public List<VersionCounts> counts() {

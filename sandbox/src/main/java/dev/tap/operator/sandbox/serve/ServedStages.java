@@ -55,7 +55,6 @@ public final class ServedStages implements AutoCloseable {
   private final FunctionFleet fleet;
   private final StageFront.Runtimes runtimes;
   private final Optional<TableMirror> mirror;
-  private final LambdaFaults faults;
   private final Clock clock;
   private volatile long evaluatedMinute;
   private final Consumer<String> say;
@@ -72,10 +71,8 @@ public final class ServedStages implements AutoCloseable {
    * there, when it is the sandbox's own dynalite.
    */
   ServedStages(SimulatedAws aws, FunctionFleet fleet, CodeArtifacts code, Optional<String> dynamoDbEndpoint,
-      Optional<TableMirror> mirror, LambdaFaults faults, Clock clock, Consumer<String> say,
-      List<AutoCloseable> dataPlane) {
+      Optional<TableMirror> mirror, Clock clock, Consumer<String> say, List<AutoCloseable> dataPlane) {
     this.aws = aws;
-    this.faults = faults;
     this.clock = clock;
     this.evaluatedMinute = minute(clock.instant());
     this.dataPlane = dataPlane;
@@ -118,7 +115,7 @@ public final class ServedStages implements AutoCloseable {
       }
     }
     ServedStages stages = new ServedStages(aws, new FunctionFleet(ENVIRONMENTS_PER_VERSION, INTEGRATION_TIMEOUT,
-        CREDENTIALS), code, endpoint, mirror, faults, clock, say, dataPlane);
+        CREDENTIALS, faults), code, endpoint, mirror, clock, say, dataPlane);
     stages.poller.scheduleWithFixedDelay(stages::refreshSafely, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     return stages;
   }
@@ -172,7 +169,7 @@ public final class ServedStages implements AutoCloseable {
   }
 
   private Served serve(String region, ApiGatewayState.ServedStage stage) {
-    StageFront front = new StageFront(region, stage, aws, fleet, runtimes, faults, clock, say);
+    StageFront front = new StageFront(region, stage, aws, fleet, runtimes, clock, say);
     try {
       LoopbackHttp http = LoopbackHttp.start("stage-" + stage.stage(), front);
       StageUrl url = new StageUrl(stage.restApiId(), stage.stage(), "http://127.0.0.1:" + http.port() + "/" + stage.stage());

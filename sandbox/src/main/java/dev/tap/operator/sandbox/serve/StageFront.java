@@ -43,7 +43,6 @@ final class StageFront implements HttpHandler {
   private final Consumer<String> say;
   private final Clock clock;
   private final ServedMetrics metrics;
-  private final LambdaFaults faults;
   private final Set<String> unrunnable = ConcurrentHashMap.newKeySet();
   private volatile StageRoutes routes;
   private volatile TokenBucket throttle;
@@ -51,12 +50,11 @@ final class StageFront implements HttpHandler {
 
   /** {@code clock}: the sandbox's, which times the metrics; request-level durations are real. */
   StageFront(String region, ApiGatewayState.ServedStage served, SimulatedAws aws, FunctionFleet fleet,
-      Runtimes runtimes, LambdaFaults faults, Clock clock, Consumer<String> say) {
+      Runtimes runtimes, Clock clock, Consumer<String> say) {
     this.region = region;
     this.restApiId = served.restApiId();
     this.apiName = served.apiName();
     this.stage = served.stage();
-    this.faults = faults;
     this.metrics = new ServedMetrics(aws);
     this.aws = aws;
     this.fleet = fleet;
@@ -154,25 +152,11 @@ final class StageFront implements HttpHandler {
     String event = ProxyIntegration.event(request, new ProxyIntegration.Context(SimulatedAws.ACCOUNT_ID, restApiId,
         stage, route, requestId, clock.instant()));
     long started = System.nanoTime();
-    Optional<InvocationResult> result = invoke(target.get(), version, config, Duration.ofSeconds(settings.get().timeout()),
-        event);
+    Optional<InvocationResult> result = fleet.invoke(new FunctionFleet.VersionKey(target.get().region(),
+        target.get().function(), version), config, Duration.ofSeconds(settings.get().timeout()), event);
     result.ifPresent(r -> metrics.invocation(target.get(), version, r.failed(), false,
         (System.nanoTime() - started) / 1e6, clock.instant()));
     return result.map(ProxyIntegration::response).orElse(GatewayResponse.ENDPOINT_TIMED_OUT);
   }
 
-  /** The invocation, with the version's injected faults: latency first, then maybe an error instead of the function. */
-  private Optional<InvocationResult> invoke(InvocationTarget target, String version, FunctionConfig config,
-      Duration timeout, String event) throws IOException, InterruptedException {
-    Optional<LambdaFaults.Fault> fault = faults.of(target.function(), version);
-    if (fault.isPresent()) {
-      Thread.sleep(fault.get().addedLatencyMs());
-      if (ThreadLocalRandom.current().nextDouble() * 100 < fault.get().errorPercent()) {
-        return Optional.of(new InvocationResult("{\"errorType\":\"FaultInjectionError\",\"errorMessage\":"
-            + "\"an invocation error injected for version " + version + "\"}", "FaultInjectionError"));
-      }
-    }
-    return fleet.invoke(new FunctionFleet.VersionKey(target.region(), target.function(), version), config, timeout,
-        event);
-  }
 }

@@ -28,7 +28,7 @@ class FunctionFleetTest {
         256, "us-east-1", Map.of("TABLE_NAME", "fleet-items", "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString()));
     FunctionFleet.VersionKey key = new FunctionFleet.VersionKey("us-east-1", "fleet", "7");
 
-    try (FunctionFleet fleet = new FunctionFleet(2, Duration.ofSeconds(29), ServedStages.CREDENTIALS)) {
+    try (FunctionFleet fleet = new FunctionFleet(2, Duration.ofSeconds(29), ServedStages.CREDENTIALS, new LambdaFaults())) {
       InvocationResult warmUp = fleet.invoke(key, config, Duration.ofSeconds(10), EVENT).orElseThrow();
       assertThat(warmUp.failed()).as(warmUp.payload()).isFalse();
       assertThat(warmUp.payload()).contains("\"X-Tap-Function-Version\":\"7\"");
@@ -41,6 +41,26 @@ class FunctionFleetTest {
       assertThat(fleet.invoke(key, config, Duration.ofSeconds(10), EVENT).orElseThrow().failed()).isFalse();
       assertThat(fleet.counts()).singleElement().isEqualTo(
           new FunctionFleet.VersionCounts("us-east-1", "fleet", "7", 4, 1, 1, 2, 1));
+    }
+  }
+
+  @Test
+  void injected_faults_delay_and_fail_a_versions_invocations_and_are_counted_as_its_errors() throws Exception {
+    LambdaFaults faults = new LambdaFaults();
+    faults.set("fleet", "9", new LambdaFaults.Fault(100, 200));
+    FunctionConfig config = new FunctionConfig("fleet", "9", HANDLER_JAR, "dev.tap.handler.ItemsHandler::handleRequest",
+        256, "us-east-1", Map.of());
+    FunctionFleet.VersionKey key = new FunctionFleet.VersionKey("us-east-1", "fleet", "9");
+
+    try (FunctionFleet fleet = new FunctionFleet(1, Duration.ofSeconds(29), ServedStages.CREDENTIALS, faults)) {
+      long started = System.nanoTime();
+      InvocationResult result = fleet.invoke(key, config, Duration.ofSeconds(10), EVENT).orElseThrow();
+
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+      assertThat(result.errorType()).isEqualTo("FaultInjectionError");
+      assertThat(ProxyIntegration.response(result).status()).isEqualTo(502);
+      assertThat(fleet.counts()).singleElement().isEqualTo(
+          new FunctionFleet.VersionCounts("us-east-1", "fleet", "9", 1, 1, 0, 0, 1));
     }
   }
 }

@@ -1,0 +1,112 @@
+package dev.tap.operator.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/** A sandbox serving in the background for a test: its output, a client of its API, its control API and its stages. */
+final class ServedSandbox implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final StringWriter output = new StringWriter();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final CompletableFuture<Integer> sandbox;
+  private final KubernetesClient kubernetes;
+  private final URI control;
+
+  /** Starts {@code options} (which must serve) and returns once every resource is Ready and it serves. */
+  ServedSandbox(Sandbox.Options options) throws Exception {
+    sandbox = CompletableFuture.supplyAsync(() -> {
+      try {
+        return new Sandbox(options, new PrintWriter(output, true), Map.of()).run(stop);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(options.kubeconfig())
+        && output.toString().contains("Serving"));
+    Config config = Config.fromKubeconfig(Files.readString(options.kubeconfig()));
+    kubernetes = new KubernetesClientBuilder().withConfig(config).build();
+    control = URI.create(config.getMasterUrl().replaceAll("/$", "") + "/sandbox/v1/");
+  }
+
+  String output() {
+    return output.toString();
+  }
+
+  KubernetesClient kubernetes() {
+    return kubernetes;
+  }
+
+  Resource<ServerlessApi> resource(String namespace, String name) {
+    return kubernetes.resources(ServerlessApi.class).inNamespace(namespace).withName(name);
+  }
+
+  /** GET /sandbox/v1/aws. */
+  JsonNode report() throws Exception {
+    return JSON.readTree(send("GET", control.resolve("aws").toString(), null).body());
+  }
+
+  /** The URL of the only stage served. */
+  String stageUrl() throws Exception {
+    JsonNode stages = report().path("servedStages");
+    assertThat(stages).hasSize(1);
+    return stages.get(0).path("url").asText();
+  }
+
+  /** A call of the control API, such as {@code PUT faults/fn/3}. */
+  HttpResponse<String> control(String method, String path, String body) {
+    return send(method, control.resolve(path).toString(), body);
+  }
+
+  HttpResponse<String> send(String method, String url, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + url, e);
+    }
+  }
+
+  /** Stops it and answers its exit code. */
+  int stop() throws Exception {
+    stop.countDown();
+    kubernetes.close();
+    return sandbox.get();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (stop.getCount() > 0) {
+      stop();
+    }
+  }
+}
