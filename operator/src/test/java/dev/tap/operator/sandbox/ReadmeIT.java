@@ -77,6 +77,22 @@ class ReadmeIT {
   }
 
   @Test
+  void the_rollout_under_load_walk_through_succeeds_then_rolls_back_the_failing_version() throws Exception {
+    assumeTrue(installed("kubectl", "version", "--client") && installed("curl", "--version"), "kubectl or curl missing");
+    for (String file : List.of("package.json", "package-lock.json", "handler")) {
+      Files.createSymbolicLink(dir.resolve(file), ROOT.resolve(file));
+    }
+
+    Run run = bash(readme("--clock-speed 10 &"), 300);
+
+    assertThat(run.out()).contains("1000 requests, 0 failed", "served by version: 1 ")
+        .containsPattern("RolledBack: alias prod: alarm tap-[a-z-]+-prod fired \\(Threshold Crossed: 2 out of the last 2 datapoints")
+        .containsPattern("tap +False +prod +2 ")
+        .containsPattern("800 requests, [1-9]\\d* failed \\(HTTP 502: ")
+        .contains("stopped; removed sandbox.kubeconfig");
+  }
+
+  @Test
   void dynamodb_on_dynalite_works_as_written_with_simulated_auto_scaling() throws Exception {
     for (String file : List.of("package.json", "package-lock.json")) {
       Files.createSymbolicLink(dir.resolve(file), ROOT.resolve(file));

@@ -135,7 +135,8 @@ public final class Sandbox {
     SimulatedAws simulated = new SimulatedAws(clock, CHANGE_DELAY);
     String defaultRegion = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
     CrdSchema crd = CrdSchema.load();
-    PrinterColumns printerColumns = new PrinterColumns(crd.crd(), clock);
+    // Kubernetes' own times (creation, Events) are real: the API server's clock does not run faster.
+    PrinterColumns printerColumns = new PrinterColumns(crd.crd(), Clock.systemUTC());
     try (SandboxKubernetes kubernetes = options.apiServer() == ApiServer.REAL ? RealKubernetes.start()
         : InProcessKubernetes.start(printerColumns, crd.crd(), new ServerlessApiValidator(crd));
         SdkAwsClients real = SdkAwsClients.fromEnvironment()) {
@@ -149,7 +150,7 @@ public final class Sandbox {
           .map(service -> service + " " + where(endpoints, service)).collect(Collectors.joining(", ")));
       kubernetes.installCrd();
 
-      KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, clock);
+      KubernetesChangeRecorder changes = new KubernetesChangeRecorder(client, Clock.systemUTC());
       changes.addListener((api, change) -> progress.line(id(api) + ": " + change));
       Set<String> expected = ConcurrentHashMap.newKeySet();
       Set<String> finished = ConcurrentHashMap.newKeySet();
