@@ -1,5 +1,6 @@
 package dev.tap.operator.rollout;
 
+import dev.tap.operator.api.v1alpha1.FunctionStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.DependentOutcome;
 import java.time.Duration;
@@ -44,10 +45,34 @@ public record RolloutOutcome(RolloutDecision decision) implements DependentOutco
         : Optional.empty();
   }
 
+  /**
+   * status.rollout, and status.function's alias as this reconcile left it: the function dependent read the
+   * alias before the rollout moved it, and a status saying "rolled back" beside "2→3 (10%)" would be false.
+   */
   @Override
   public void writeStatus(ServerlessApiStatus status) {
     if (decision.record() != null) {
       status.setRollout(decision.record().toStatus());
     }
+    FunctionStatus function = status.getFunction();
+    if (function == null) {
+      return;
+    }
+    if (decision instanceof RolloutDecision.Shift shift) {
+      alias(function, shift.stable(), shift.target(), shift.weight());
+    } else if (decision instanceof RolloutDecision.Promote promote) {
+      alias(function, promote.target(), promote.target(), null);
+    } else if (decision instanceof RolloutDecision.RollBack back) {
+      alias(function, back.stable(), back.target(), null);
+    } else if (decision instanceof RolloutDecision.Abandon abandon) {
+      alias(function, abandon.stable(), abandon.target(), null);
+    }
+  }
+
+  private static void alias(FunctionStatus function, String stable, String target, Double weight) {
+    function.setStableVersion(stable);
+    function.setTargetVersion(target);
+    function.setCanaryWeight(weight);
+    function.setServing(stable + (weight == null ? "" : "→" + target + " (" + Math.round(weight * 100) + "%)"));
   }
 }

@@ -58,6 +58,8 @@ class RolloutUnderLoadTest {
       // About 300 requests at 10 %: 1.7 points of standard deviation; these bounds are 4 of them.
       assertThat(share).isBetween(0.03, 0.17);
       assertThat(healthy.byVersion()).containsKeys("1", "2");
+      await("version 1's environments stop once no alias routes to it").atMost(Duration.ofSeconds(10))
+          .until(() -> countOf(sandbox, "1", "environments") == 0);
 
       // (2) A version whose every invocation fails, named before it exists: its alarm sends all traffic back.
       assertThat(sandbox.control("PUT", "faults/tap-api-prod/3", "{\"errorPercent\": 100}").statusCode()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
@@ -40,6 +41,8 @@ public final class FunctionFleet implements AutoCloseable {
     final AtomicLong invocations = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong timeouts = new AtomicLong();
+    /** Cold starts of environments retired since. */
+    final AtomicLong retiredColdStarts = new AtomicLong();
 
     Pool(int size) {
       free = new Semaphore(size, true);
@@ -116,13 +119,33 @@ public final class FunctionFleet implements AutoCloseable {
         + "\"an invocation error injected into version " + key.version() + "\"}", "FaultInjectionError"));
   }
 
+  /**
+   * Stops the idle environments of every version not in {@code routed}: no alias sends them requests any
+   * more, and each holds a JVM. A busy one goes at a later call, once idle.
+   */
+  public void retireAllBut(Set<VersionKey> routed) {
+    pools.forEach((key, pool) -> {
+      if (routed.contains(key)) {
+        return;
+      }
+      for (ExecutionEnvironment idle = pool.idle.pollFirst(); idle != null; idle = pool.idle.pollFirst()) {
+        synchronized (pool.all) {
+          pool.all.remove(idle);
+        }
+        pool.retiredColdStarts.addAndGet(idle.coldStarts());
+        idle.close();
+      }
+    });
+  }
+
   public List<VersionCounts> counts() {
     List<VersionCounts> counts = new ArrayList<>();
     pools.forEach((key, pool) -> {
       int coldStarts;
       int environments;
       synchronized (pool.all) {
-        coldStarts = pool.all.stream().mapToInt(ExecutionEnvironment::coldStarts).sum();
+        coldStarts = pool.all.stream().mapToInt(ExecutionEnvironment::coldStarts).sum()
+            + (int) pool.retiredColdStarts.get();
         environments = pool.all.size();
       }
       counts.add(new VersionCounts(key.region(), key.function(), key.version(), pool.invocations.get(),

@@ -130,7 +130,8 @@ public final class ServedStages implements AutoCloseable {
   }
 
   /**
-   * One pass: serves new stages, updates served ones, stops serving deleted ones, mirrors tables, and
+   * One pass: serves new stages, updates served ones, stops serving deleted ones, stops the environments
+   * of versions no alias routes to any more, mirrors tables, and
    * once a minute of the sandbox's clock evaluates the alarms on the metrics the requests published.
    */
   synchronized void refresh() {
@@ -162,6 +163,9 @@ public final class ServedStages implements AutoCloseable {
             + ": it is gone");
       }
     }
+    Set<FunctionFleet.VersionKey> routed = new HashSet<>();
+    served.values().forEach(s -> routed.addAll(s.front().routedVersions()));
+    fleet.retireAllBut(routed);
   }
 
   private static long minute(Instant at) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,19 @@ final class StageFront implements HttpHandler {
     if (bucket == null || !bucket.sameLimits(served.rateLimit(), served.burstLimit())) {
       throttle = new TokenBucket(served.rateLimit(), served.burstLimit(), System::nanoTime);
     }
+  }
+
+  /** The versions this stage's integrations may invoke now: each alias's version and its additional ones. */
+  Set<FunctionFleet.VersionKey> routedVersions() {
+    Set<FunctionFleet.VersionKey> versions = new HashSet<>();
+    servedRoutes.values().forEach(byMethod -> byMethod.values().forEach(uri -> InvocationTarget.of(uri)
+        .ifPresent(target -> aws.lambda(target.region()).state().peekRouting(target.function(), target.qualifier())
+            .ifPresent(routing -> {
+              versions.add(new FunctionFleet.VersionKey(target.region(), target.function(), routing.version()));
+              routing.additionalWeights().keySet().forEach(version ->
+                  versions.add(new FunctionFleet.VersionKey(target.region(), target.function(), version)));
+            }))));
+    return versions;
   }
 
   @Override

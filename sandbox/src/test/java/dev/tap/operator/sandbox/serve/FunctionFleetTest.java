@@ -9,6 +9,7 @@ import dev.tap.testsupport.DynaliteExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +42,12 @@ class FunctionFleetTest {
       assertThat(fleet.invoke(key, config, Duration.ofSeconds(10), EVENT).orElseThrow().failed()).isFalse();
       assertThat(fleet.counts()).singleElement().isEqualTo(
           new FunctionFleet.VersionCounts("us-east-1", "fleet", "7", 4, 1, 1, 2, 1));
+
+      fleet.retireAllBut(Set.of(key));
+      assertThat(fleet.counts().get(0).environments()).as("still routed").isEqualTo(1);
+      fleet.retireAllBut(Set.of());
+      assertThat(fleet.counts()).as("no alias routes to it: its JVM goes, its counts stay").singleElement()
+          .isEqualTo(new FunctionFleet.VersionCounts("us-east-1", "fleet", "7", 4, 1, 1, 2, 0));
     }
   }
 
