@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests run against when it is missing: dynalite (npm, pinned by package-lock.json),
 # kube-apiserver, etcd and kubectl (built from Go modules by kube-binaries.sh),
-# moto's server (pip) and Lua 5.1 (apt). Maven runs it before any test; installers write to LOG, never to the
-# console of a test JVM. Prints one clear line and fails when a tool cannot be had.
+# moto's server (pip), Lua 5.1 (apt) and, when it can, promtool (apt). Maven runs it before any test; installers
+# write to LOG, never to the console of a test JVM. Prints one clear line and fails when a needed tool cannot be had.
 set -uo pipefail
 root=$1
 log=$2
@@ -34,6 +34,18 @@ if ! command -v lua5.1 >/dev/null 2>&1; then
       || ! command -v lua5.1 >/dev/null 2>&1; then
     echo "cannot install lua5.1: 'apt-get install lua5.1' failed (Debian's lua5.1 package is needed; see $log)" >&2
     exit 1
+  fi
+fi
+
+# promtool checks deploy/monitoring's alert rules; optional: MonitoringRulesTest skips those checks without it.
+# Debian ships it in the prometheus package; without recommends, no node exporter comes along.
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "installing promtool (Debian's prometheus) with apt-get (log: $log)"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  apt_install="$sudo apt-get install -y -q --no-install-recommends prometheus"
+  if ! ($apt_install || ($sudo apt-get update -q && $apt_install)) >>"$log" 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+    echo "promtool not installed ('apt-get install prometheus' failed; see $log): its checks of deploy/monitoring are skipped"
   fi
 fi
 

@@ -1,5 +1,6 @@
 -- Argo CD health of a ServerlessApi, from the conditions the operator writes.
--- Healthy: Ready. Degraded: ACK.Terminal (a human must act; a rolled-back rollout is one).
+-- Healthy: Ready. Degraded: ACK.Terminal or Stalled (a human must act; a rolled-back rollout is one);
+-- Stalled=True is enough on its own, as kstatus and Flux read it.
 -- Suspended: a rollout held by deployment.paused. Progressing: anything in flight, retries included,
 -- and any status that does not describe the current generation yet.
 local hs = {status = "Progressing", message = "Waiting for the operator to report status"}
@@ -19,8 +20,10 @@ end
 local function holds(type)
   return conditions[type] ~= nil and conditions[type].status == "True"
 end
-if holds("ACK.Terminal") then
-  return {status = "Degraded", message = conditions["ACK.Terminal"].message}
+for _, stuck in ipairs({"ACK.Terminal", "Stalled"}) do
+  if holds(stuck) then
+    return {status = "Degraded", message = conditions[stuck].message}
+  end
 end
 if holds("Ready") then
   return {status = "Healthy", message = conditions["Ready"].message}
