@@ -81,7 +81,8 @@ class HealthEndpointsTest {
           .contains("tap_aws_calls_total{operation=\"CreateTable\",outcome=\"success\",service=\"dynamodb\"} 1.0")
           .containsPattern("tap_aws_calls_total\\{operation=\"\\w+\",outcome=\"throttled\",service=\"dynamodb\"} 2.0")
           .contains("tap_aws_calls_total{operation=\"GetFunction\",outcome=\"not_found\",service=\"lambda\"} 1.0")
-          .contains("tap_time_to_ready_seconds_count 1");
+          .contains("tap_time_to_ready_seconds_count 1")
+          .contains("tap_resource_state{resource=\"default/measured\",state=\"Progressing\"} 1.0");
     } finally {
       operator.stop();
       resources.withName("measured").edit(api -> {

@@ -120,12 +120,14 @@ class MonitoringRulesTest {
         assertThat(scrape).as(expression).contains(matcher.group(1) + "=\"" + matcher.group(2) + "\"");
       }
     }
-    assertThat(queried).containsExactly("tap_aws_calls_total", "tap_rollout_phase", "tap_time_to_ready_seconds_bucket");
+    assertThat(queried).containsExactly("tap_aws_calls_total", "tap_resource_state", "tap_rollout_phase",
+        "tap_time_to_ready_seconds_bucket");
   }
 
   @Test
-  void the_dashboard_shows_rollouts_aws_calls_throttling_and_time_to_ready() throws Exception {
-    assertThat(panels()).extracting(panel -> panel.path("title").asText()).containsExactly("Rollouts by phase",
+  void the_dashboard_shows_resources_rollouts_aws_calls_throttling_and_time_to_ready() throws Exception {
+    assertThat(panels()).extracting(panel -> panel.path("title").asText()).containsExactly("Resources by state",
+        "Rollouts by phase",
         "Rollout phase of each resource", "AWS calls by service and outcome", "AWS throttling by service",
         "Time to Ready");
     assertThat(panels()).allSatisfy(panel -> assertThat(panel.at("/targets/0/expr").asText()).isNotBlank());
@@ -159,6 +161,7 @@ class MonitoringRulesTest {
         new QuotaWaitException("GetFunction in 1 s", Duration.ofSeconds(1)));
     metrics.readyAfter(Duration.ofSeconds(40));
     metrics.rolloutPhase("prod/tap", "RolledBack");
+    metrics.resourceState("prod/tap", "Stalled");
     return metrics;
   }
 

@@ -21,7 +21,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * call by service, operation and outcome ({@code tap_aws_calls_total}; outcome success, throttled,
  * not_found (how the operator learns something is missing), client_error, server_error, error (no
  * answer), or held when the pacer kept it back for a quota), the time from a spec change to Ready
- * ({@code tap_time_to_ready_seconds}) and each resource's rollout phase ({@code tap_rollout_phase}).
+ * ({@code tap_time_to_ready_seconds}), each resource's state ({@code tap_resource_state}) and its rollout phase
+ * ({@code tap_rollout_phase}).
  */
 public final class OperatorMetrics implements AwsCallHook {
 
@@ -32,6 +33,9 @@ public final class OperatorMetrics implements AwsCallHook {
   private final MultiGauge rollouts = MultiGauge.builder("tap.rollout.phase")
       .description("1 for the phase of each resource's rollout").register(registry);
   private final Map<String, String> phases = new ConcurrentHashMap<>();
+  private final MultiGauge states = MultiGauge.builder("tap.resource.state")
+      .description("1 for the state of each resource: Ready, Progressing, Retrying or Stalled").register(registry);
+  private final Map<String, String> stateOf = new ConcurrentHashMap<>();
 
   /** JOSDK's reconciliation metrics, on the same registry; not per resource, to keep series few. */
   public Metrics josdk() {
@@ -86,6 +90,19 @@ public final class OperatorMetrics implements AwsCallHook {
     }
     rollouts.register(phases.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("resource", e.getKey(),
         "phase", e.getValue()), 1)).toList(), true);
+  }
+
+  /**
+   * The state of {@code resource} (namespace/name) after a reconcile: Ready, Progressing, Retrying or
+   * Stalled (a human must act); null when it is gone.
+   */
+  public void resourceState(String resource, String state) {
+    String before = state == null ? stateOf.remove(resource) : stateOf.put(resource, state);
+    if (Objects.equals(before, state)) {
+      return;
+    }
+    states.register(stateOf.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("resource", e.getKey(),
+        "state", e.getValue()), 1)).toList(), true);
   }
 
   /** The registry in Prometheus's text exposition format. */

@@ -80,6 +80,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     ServerlessApiStatus reported = new ServerlessApiStatus();
     outcomes.forEach(outcome -> outcome.writeStatus(reported));
     metrics.rolloutPhase(id(resource), reported.getRollout() == null ? null : reported.getRollout().getPhase());
+    metrics.resourceState(id(resource), state(verdict.verdict()));
     if (verdict.verdict() instanceof Verdict.Synced) {
       recordTimeToReady(resource);
     }
@@ -115,6 +116,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       log.debug("{}: {}", id(resource), FailureVerdicts.describe(failures));
     }
     statusWriter.write(resource, context, outcomesAnd(outcomes, decision.verdict(), Optional.empty()));
+    metrics.resourceState(id(resource), state(decision.verdict()));
     return decision.lookAgainIn().map(wait -> ErrorStatusUpdateControl.<ServerlessApi>noStatusUpdate().withNoRetry()
         .rescheduleAfter(settings.timer(earlier(settings.resyncInterval(), Optional.of(wait)))))
         .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
@@ -128,6 +130,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   @Override
   public DeleteControl cleanup(ServerlessApi resource, Context<ServerlessApi> context) {
     metrics.rolloutPhase(id(resource), null);
+    metrics.resourceState(id(resource), null);
     DeletionPolicy policy = DeletionPolicies.resolve(resource);
     // What exists in AWS is what the recorded identity names, whatever the spec says now.
     ServerlessApi asCreated = ResourceIdentity.asRecorded(resource);
@@ -179,6 +182,17 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
         .filter(c -> !Conditions.TRUE.equals(c.getStatus()) && c.getLastTransitionTime() != null)
         .map(c -> Duration.between(Instant.parse(c.getLastTransitionTime()), clock.instant()))
         .filter(d -> !d.isNegative()).ifPresent(metrics::readyAfter);
+  }
+
+  /** The state {@code /metrics} shows: Stalled as kstatus names a resource that needs a human. */
+  private static String state(Verdict verdict) {
+    if (verdict instanceof Verdict.Synced) {
+      return "Ready";
+    }
+    if (verdict instanceof Verdict.Terminal) {
+      return "Stalled";
+    }
+    return verdict instanceof Verdict.Recoverable ? "Retrying" : "Progressing";
   }
 
   private static Optional<AwsSession> session(Context<ServerlessApi> context) {
