@@ -3,6 +3,7 @@ package dev.tap.operator.alarms;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.DependentOutcome;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,14 @@ public record AlarmsOutcome(List<String> desired, Map<String, MetricAlarm> exist
     desired.stream().map(existing::get).filter(a -> a != null && a.stateValue() == StateValue.ALARM)
         .forEach(a -> firing.put(a.alarmName(), a.stateReason()));
     return firing;
+  }
+
+  /** When each desired alarm in ALARM last changed state, by name (CloudWatch's StateUpdatedTimestamp). */
+  public Map<String, Instant> firingSince() {
+    Map<String, Instant> since = new LinkedHashMap<>();
+    desired.stream().map(existing::get).filter(a -> a != null && a.stateValue() == StateValue.ALARM
+        && a.stateUpdatedTimestamp() != null).forEach(a -> since.put(a.alarmName(), a.stateUpdatedTimestamp()));
+    return since;
   }
 
   /** The alarm exists in CloudWatch, or this reconcile created it. */

@@ -45,7 +45,8 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
         .recorded(RecordedRollout.from(api.getStatus() == null ? null : api.getStatus().getRollout()))
         .rolloutAlarmReady(alarms.map(a -> a.inPlace(names.rolloutErrorsAlarm())).orElse(false))
         .firing(alarms.map(a -> a.firing().entrySet().stream()
-            .map(e -> new RolloutInput.FiringAlarm(e.getKey(), e.getValue())).toList()).orElse(List.of()))
+            .map(e -> new RolloutInput.FiringAlarm(e.getKey(), e.getValue(), a.firingSince().get(e.getKey()),
+                e.getKey().equals(names.rolloutErrorsAlarm()))).toList()).orElse(List.of()))
         .build();
     RolloutDecision decision = RolloutPlanner.next(input);
     RolloutOutcome outcome = new RolloutOutcome(decision);

@@ -15,8 +15,15 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
     String target, boolean pinned, String splitBlocker, String rolledBack, Optional<RecordedRollout> recorded,
     boolean rolloutAlarmReady, List<FiringAlarm> firing) {
 
-  /** An alarm in ALARM with CloudWatch's reason. */
-  public record FiringAlarm(String name, String reason) {}
+  /**
+   * An alarm in ALARM with CloudWatch's reason, since when ({@code since}, null: unknown), and whether it
+   * watches the target version alone (the rollout alarm, by ExecutedVersion).
+   */
+  public record FiringAlarm(String name, String reason, Instant since, boolean watchesTarget) {
+    public FiringAlarm(String name, String reason) {
+      this(name, reason, null, false);
+    }
+  }
 
   /** No split; nothing pinned, blocked, rolled back or recorded; no alarm ready or firing; until named otherwise. */
   public static Builder builder() {

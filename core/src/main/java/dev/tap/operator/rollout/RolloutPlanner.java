@@ -8,7 +8,10 @@ import dev.tap.operator.rollout.RolloutDecision.Record;
 import dev.tap.operator.rollout.RolloutDecision.RollBack;
 import dev.tap.operator.rollout.RolloutDecision.Shift;
 import dev.tap.operator.rollout.RolloutDecision.Wait;
+import dev.tap.operator.rollout.RolloutInput.FiringAlarm;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,10 +54,23 @@ public final class RolloutPlanner {
     if (atOnce.isPresent()) {
       return new Promote(in.stable(), in.target(), atOnce.get(), succeeded(start(in, atOnce.get()), atOnce.get()));
     }
-    if (in.settings().rollbackOnAlarm() && !in.firing().isEmpty() && in.additional() != null) {
-      return rollBack(in, in.firing().get(0));
+    List<FiringAlarm> firing = firingSinceStart(in, kept);
+    if (in.settings().rollbackOnAlarm() && !firing.isEmpty() && in.additional() != null) {
+      return rollBack(in, firing.get(0));
     }
     return in.additional() == null ? beforeTraffic(in, kept) : shifting(in, kept);
+  }
+
+  /**
+   * Fix-forward: the alarms that count against this rollout. One already in ALARM when the rollout
+   * started fired for the version being replaced, and must neither hold nor roll back its fix; one that
+   * went to ALARM since, or that watches the target version alone, does. Without a recorded start
+   * (status lost) every firing alarm counts.
+   */
+  static List<FiringAlarm> firingSinceStart(RolloutInput in, RecordedRollout kept) {
+    Instant started = kept != null && kept.progressing(in.stable(), in.target()) ? kept.startedAt() : null;
+    return in.firing().stream().filter(alarm -> started == null || alarm.watchesTarget() || alarm.since() == null
+        || !alarm.since().isBefore(started)).toList();
   }
 
   private static Optional<String> atOnce(RolloutInput in) {
@@ -83,8 +99,9 @@ public final class RolloutPlanner {
       return new Wait("paused before the first step (deployment.paused)", null, kept.withMessage("paused before the first step"),
           true);
     }
-    if (in.settings().rollbackOnAlarm() && !in.firing().isEmpty()) {
-      String why = "not starting while alarm " + in.firing().get(0).name() + " is in ALARM";
+    List<FiringAlarm> firing = firingSinceStart(in, kept);
+    if (in.settings().rollbackOnAlarm() && !firing.isEmpty()) {
+      String why = "not starting while alarm " + firing.get(0).name() + " is in ALARM";
       return new Wait(why, null, kept.withMessage(why));
     }
     if (!in.rolloutAlarmReady()) {

@@ -243,6 +243,30 @@ class RolloutPlannerTest {
   }
 
   @Test
+  void fix_forward_an_alarm_already_firing_for_the_replaced_version_neither_holds_nor_rolls_back_its_fix() {
+    RecordedRollout prepared = progressing(0, 0).stepStartedAt(T0).startedAt(T0).message("start").build();
+    FiringAlarm before = new FiringAlarm("tap-lambda-errors-prod", "Threshold Crossed", T0.minusSeconds(300), false);
+    RolloutInput starting = at(canary(10, "5m"), "6", "7").recorded(Optional.of(prepared)).rolloutAlarmReady(true)
+        .firing(List.of(before)).build();
+    RolloutDecision first = RolloutPlanner.next(starting);
+    assertThat(first).isInstanceOfSatisfying(RolloutDecision.Record.class, r -> assertThat(r.record().step()).isEqualTo(1));
+
+    RecordedRollout atStep1 = progressing(1, 0.1).stepStartedAt(T0).startedAt(T0).message("s1").build();
+    RolloutInput canary = at(canary(10, "5m"), "6", "7").additional("7").weight(0.1).recorded(Optional.of(atStep1))
+        .rolloutAlarmReady(true).firing(List.of(before)).build();
+    assertThat(RolloutPlanner.next(canary)).isInstanceOf(RolloutDecision.Wait.class);
+
+    FiringAlarm since = new FiringAlarm("tap-api-errors-prod", "Threshold Crossed", T0.plusSeconds(60), false);
+    FiringAlarm own = new FiringAlarm("tap-rollout-errors-prod", "Threshold Crossed", T0.minusSeconds(1), true);
+    for (FiringAlarm counted : List.of(since, own)) {
+      RolloutInput failing = at(canary(10, "5m"), "6", "7").additional("7").weight(0.1).recorded(Optional.of(atStep1))
+          .rolloutAlarmReady(true).firing(List.of(before, counted)).build();
+      assertThat(RolloutPlanner.next(failing)).as(counted.name()).isInstanceOfSatisfying(RolloutDecision.RollBack.class,
+          back -> assertThat(back.alarm()).isEqualTo(counted.name()));
+    }
+  }
+
+  @Test
   void a_promotion_whose_status_was_never_written_records_the_end_before_it_is_in_sync() {
     RecordedRollout atStep1 = progressing(1, 0.5).stepStartedAt(T0).startedAt(T0).message("s1").build();
     RolloutInput promoted = at(linear(50, "1m"), "7", "7").recorded(Optional.of(atStep1)).rolloutAlarmReady(true)

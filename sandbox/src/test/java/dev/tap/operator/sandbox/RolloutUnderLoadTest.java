@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The production sample served with steady load while its code changes, on a clock 10 times faster:
  * a healthy canary fails no request; a version whose every invocation fails is sent back by the alarm
- * its own metrics fire, within the alarm's detection time plus one reconcile.
+ * its own metrics fire, within the alarm's detection time plus one reconcile; and when the stable
+ * version fails, its fix rolls out while the alarms it fired still fire (fix-forward).
  */
 class RolloutUnderLoadTest {
 
@@ -34,7 +35,7 @@ class RolloutUnderLoadTest {
   Path dir;
 
   @Test
-  void a_healthy_canary_fails_no_request_and_a_failing_version_is_rolled_back_by_its_own_metrics() throws Exception {
+  void a_healthy_canary_fails_no_request_a_failing_version_is_rolled_back_by_its_metrics_and_its_fix_rolls_out() throws Exception {
     try (ServedSandbox sandbox = new ServedSandbox(new Sandbox.Options(List.of(Samples.DIRECTORY.resolve("prod.yaml")),
         Duration.ofSeconds(60), false, true, dir.resolve("sandbox.kubeconfig"), Sandbox.ApiServer.EMBEDDED)
         .atClockSpeed(SPEED))) {
@@ -82,6 +83,21 @@ class RolloutUnderLoadTest {
       assertThat(failing.failedByCause().keySet()).containsOnly("HTTP 502");
       assertThat(failing.failed()).isEqualTo(errorsOf(sandbox, "3"));
       assertThat(sandbox.output()).doesNotContain("sandbox/v1/alarms");
+
+      // (3) Fix-forward: the stable version 2 starts failing a third of its invocations and fires the alarms;
+      // its fix rolls out all the same, and is not rolled back by alarms that fired before it started.
+      assertThat(sandbox.control("PUT", "faults/tap-api-prod/2", "{\"errorPercent\": 30}").statusCode()).isEqualTo(200);
+      CompletableFuture<LoadReport.Summary> fixLoad = load(url, Duration.ofSeconds(60));
+      await().atMost(Duration.ofSeconds(40)).until(() -> !firing(sandbox).isEmpty());
+      setCode(sandbox, "handler/tap-handler-1.3.0.jar");
+      await().atMost(Duration.ofSeconds(30)).until(() -> canaryOf(sandbox, "4"));
+      List<String> firingAtStart = firing(sandbox);
+      await().atMost(Duration.ofSeconds(60)).until(() -> stableIs(sandbox, "4"));
+      LoadReport.Summary fix = fixLoad.get();
+      System.out.printf("fix-forward: in ALARM as version 4 started: %s; %s%n", firingAtStart, fix);
+      assertThat(firingAtStart).as("the alarms version 2 fired").isNotEmpty();
+      assertThat(errorsOf(sandbox, "4")).isZero();
+      assertThat(fix.byVersion()).containsKey("4");
     }
   }
 
@@ -112,6 +128,12 @@ class RolloutUnderLoadTest {
     var function = sandbox.resource("default", "tap").get().getStatus().getFunction();
     return version.equals(function.getStableVersion()) && (function.getCanaryWeight() == null
         || function.getCanaryWeight() == 0);
+  }
+
+  private static List<String> firing(ServedSandbox sandbox) {
+    var alarms = sandbox.resource("default", "tap").get().getStatus().getAlarms();
+    return alarms == null ? List.of() : alarms.stream().filter(alarm -> "ALARM".equals(alarm.getState()))
+        .map(alarm -> alarm.getName()).toList();
   }
 
   private static boolean rolledBack(ServedSandbox sandbox) {
