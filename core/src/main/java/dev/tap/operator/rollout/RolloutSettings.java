@@ -32,7 +32,7 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
   }
 
   /** "30s", "5m", "1h", as the CRD's pattern allows. */
-  static Duration interval(String text) {
+  public static Duration interval(String text) {
     long amount = Long.parseLong(text.substring(0, text.length() - 1));
     return switch (text.charAt(text.length() - 1)) {
       case 's' -> Duration.ofSeconds(amount);

@@ -79,13 +79,14 @@ class ReadmeIT {
   @Test
   void the_rollout_under_load_walk_through_succeeds_then_rolls_back_the_failing_version() throws Exception {
     assumeTrue(installed("kubectl", "version", "--client") && installed("curl", "--version"), "kubectl or curl missing");
-    for (String file : List.of("package.json", "package-lock.json", "handler")) {
+    for (String file : List.of("package.json", "package-lock.json", "handler", "bin")) {
       Files.createSymbolicLink(dir.resolve(file), ROOT.resolve(file));
     }
 
     Run run = bash(readme("--clock-speed 10 &"), 300);
 
     assertThat(run.out()).contains("1000 requests, 0 failed", "served by version: 1 ")
+        .contains("rollout   Progressing: version 2 over 1, step 1 at 10 %; next step at ")
         .containsPattern("RolledBack: alias prod: alarm tap-[a-z-]+-prod fired \\(Threshold Crossed: 2 out of the last 2 datapoints")
         .containsPattern("tap +False +prod +2 ")
         .containsPattern("800 requests, [1-9]\\d* failed \\(HTTP 502: ")

@@ -43,8 +43,12 @@ public final class ServedStages implements AutoCloseable {
   private record Served(StageFront front, LoopbackHttp http, StageUrl url) {}
 
   private static final long POLL_MILLIS = 250;
-  /** Environments per version at most: each is a JVM, and this machine is not Lambda's fleet. */
-  static final int ENVIRONMENTS_PER_VERSION = 4;
+  /**
+   * Environments per version at most: each is a JVM, and this machine is not Lambda's fleet. Two serve
+   * hundreds of requests a second of the handler's few milliseconds; more only start JVMs together,
+   * each cold start slowing the others on a small machine.
+   */
+  static final int ENVIRONMENTS_PER_VERSION = 2;
   /** API Gateway's integration timeout: a request waiting longer for an environment gets its 504. */
   static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
   /** What the execution role's credentials look like to the function; dynalite accepts any. */

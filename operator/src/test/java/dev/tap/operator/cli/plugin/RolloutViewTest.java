@@ -1,0 +1,56 @@
+package dev.tap.operator.cli.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tap.operator.api.v1alpha1.DeploymentSpec;
+import dev.tap.operator.api.v1alpha1.FunctionSpec;
+import dev.tap.operator.api.v1alpha1.RolloutStatus;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.api.v1alpha1.ServerlessApiSpec;
+import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RolloutViewTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-05T03:00:00Z");
+
+  private static ServerlessApi stepStartedAt(Instant started, boolean paused) {
+    ServerlessApi api = new ServerlessApi();
+    api.setMetadata(new ObjectMetaBuilder().withNamespace("prod").withName("tap").build());
+    DeploymentSpec deployment = new DeploymentSpec();
+    deployment.setInterval("5m");
+    deployment.setPaused(paused);
+    FunctionSpec function = new FunctionSpec();
+    function.setDeployment(deployment);
+    ServerlessApiSpec spec = new ServerlessApiSpec();
+    spec.setFunction(function);
+    api.setSpec(spec);
+    RolloutStatus rollout = new RolloutStatus();
+    rollout.setPhase(RolloutStatus.PROGRESSING);
+    rollout.setTargetVersion("2");
+    rollout.setStableVersion("1");
+    rollout.setStep(1);
+    rollout.setWeight(0.1);
+    rollout.setStepStartedAt(started.toString());
+    ServerlessApiStatus status = new ServerlessApiStatus();
+    status.setRollout(rollout);
+    api.setStatus(status);
+    return api;
+  }
+
+  @Test
+  void the_next_step_is_the_step_start_plus_the_interval() {
+    assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(90), false), NOW)).contains(
+        "  rollout   Progressing: version 2 over 1, step 1 at 10 %; next step at 2026-12-05T03:03:30Z (in 3m 30s)");
+    assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(600), false), NOW).get(1)).endsWith("(due)");
+    assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(90), true), NOW).get(1)).endsWith("; paused");
+  }
+
+  @Test
+  void an_operator_clock_ahead_of_ours_gives_its_time_without_a_countdown() {
+    assertThat(RolloutView.lines(stepStartedAt(NOW.plusSeconds(600), false), NOW).get(1))
+        .endsWith("next step at 2026-12-05T03:15:00Z on the operator's clock");
+  }
+}
