@@ -22,9 +22,22 @@ public sealed interface RolloutDecision {
 
     R abandon(Abandon decision);
 
+    R retry(Retry decision);
+
     R waitFor(Wait decision);
 
     R halted(Halted decision);
+  }
+
+  /**
+   * Try a rolled-back version again ({@code kubectl tap retry}): the alias's record of the rollback is
+   * emptied, all traffic stays on {@code stable}, and the rollout starts from its first step.
+   */
+  record Retry(String stable, String target, RecordedRollout record) implements RolloutDecision {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.retry(this);
+    }
   }
 
   /** What status.rollout says after this decision (null: leave it as it is). */

@@ -12,6 +12,7 @@ import dev.tap.operator.workflow.InventoryItem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Moves the environment's alias to the version the function dependent published, step by step, and
@@ -29,15 +30,18 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     Optional<FunctionOutcome> function = session.outcomes().find(FunctionOutcome.class);
     Optional<String> target = function.flatMap(FunctionOutcome::target);
     if (target.isEmpty() || function.get().observed() == null || function.get().observed().alias().isEmpty()) {
-      return new RolloutOutcome(new RolloutDecision.Wait("waiting for the function's version", null, null));
+      return new RolloutOutcome(new RolloutDecision.Wait("waiting for the function's version", null, null),
+          RolloutCommands.acknowledging(api, Set.of()));
     }
     ObservedFunction observed = function.get().observed();
     ObservedFunction.Alias alias = observed.alias().get();
     AwsNames names = AwsNames.of(api);
     Optional<AlarmsOutcome> alarms = session.outcomes().find(AlarmsOutcome.class);
     Map.Entry<String, Double> split = alias.weights().entrySet().stream().findFirst().orElse(null);
+    RolloutCommands commands = RolloutCommands.read(api, target.get());
     RolloutInput input = RolloutInput.builder().now(session.clock().instant())
-        .settings(RolloutSettings.of(api.getSpec().getFunction().getDeployment())).stable(alias.version())
+        .settings(RolloutSettings.of(api.getSpec().getFunction().getDeployment()).pausedIf(commands.paused()))
+        .stable(alias.version()).commands(commands)
         .additional(split == null ? null : split.getKey()).weight(split == null ? 0 : split.getValue())
         .target(target.get()).pinned(api.getSpec().getFunction().getVersion() != null)
         .splitBlocker(splitBlocker(observed, alias.version(), target.get()))
@@ -49,7 +53,8 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
                 e.getKey().equals(names.rolloutErrorsAlarm()))).toList()).orElse(List.of()))
         .build();
     RolloutDecision decision = RolloutPlanner.next(input);
-    RolloutOutcome outcome = new RolloutOutcome(decision);
+    RolloutOutcome outcome = new RolloutOutcome(decision,
+        RolloutCommands.acknowledging(api, RolloutPlanner.actedOn(input, decision)));
     report(session, outcome);
     apply(api, session, names, decision);
     return outcome;
@@ -88,6 +93,14 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
         routing.whole(function, alias, abandon.stable(), "");
         session.changed(api, "AbandonedRollout", "alias " + alias + ": version " + abandon.abandoned()
             + " abandoned mid-rollout for version " + abandon.target() + "; all traffic on version " + abandon.stable());
+        return null;
+      }
+
+      @Override
+      public Void retry(RolloutDecision.Retry retry) {
+        routing.whole(function, alias, retry.stable(), "");
+        session.changed(api, "RetriedRollout", "alias " + alias + ": version " + retry.target()
+            + " is tried again (kubectl tap retry); all traffic stays on version " + retry.stable() + " until its first step");
         return null;
       }
 

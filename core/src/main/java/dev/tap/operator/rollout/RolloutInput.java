@@ -9,11 +9,11 @@ import java.util.Optional;
  * settings, the alias as Lambda holds it ({@code stable} plus at most one {@code additional} version
  * with its {@code weight}), the version the spec wants, why that version cannot share the alias
  * (null: it can), the version the alias's description marks as rolled back, what status recorded,
- * whether the rollout alarm exists, and the rollback alarms in ALARM.
+ * whether the rollout alarm exists, the rollback alarms in ALARM, and the kubectl tap commands waiting.
  */
 public record RolloutInput(Instant now, RolloutSettings settings, String stable, String additional, double weight,
     String target, boolean pinned, String splitBlocker, String rolledBack, Optional<RecordedRollout> recorded,
-    boolean rolloutAlarmReady, List<FiringAlarm> firing) {
+    boolean rolloutAlarmReady, List<FiringAlarm> firing, RolloutCommands commands) {
 
   /**
    * An alarm in ALARM with CloudWatch's reason, since when ({@code since}, null: unknown), and whether it
@@ -44,6 +44,7 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
     private Optional<RecordedRollout> recorded = Optional.empty();
     private boolean rolloutAlarmReady;
     private List<FiringAlarm> firing = List.of();
+    private RolloutCommands commands = RolloutCommands.none();
 
     private Builder() {}
 
@@ -107,9 +108,14 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
       return this;
     }
 
+    public Builder commands(RolloutCommands value) {
+      commands = value;
+      return this;
+    }
+
     public RolloutInput build() {
       return new RolloutInput(now, settings, stable, additional, weight, target, pinned, splitBlocker, rolledBack,
-          recorded, rolloutAlarmReady, firing);
+          recorded, rolloutAlarmReady, firing, commands);
     }
   }
 }

@@ -4,10 +4,19 @@ import dev.tap.operator.api.v1alpha1.FunctionStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.DependentOutcome;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
-/** The rollout's decision in this reconcile; status.rollout is what it records. */
-public record RolloutOutcome(RolloutDecision decision) implements DependentOutcome {
+/**
+ * The rollout's decision in this reconcile; status.rollout is what it records, status.rolloutCommands
+ * the kubectl tap commands acted on so far.
+ */
+public record RolloutOutcome(RolloutDecision decision, Map<String, String> commandsActedOn) implements DependentOutcome {
+
+  public RolloutOutcome {
+    commandsActedOn = Map.copyOf(commandsActedOn);
+  }
 
   /** After a recorded or applied step, the next reconcile follows at once. */
   static final Duration NEXT_STEP = Duration.ofSeconds(1);
@@ -54,6 +63,7 @@ public record RolloutOutcome(RolloutDecision decision) implements DependentOutco
     if (decision.record() != null) {
       status.setRollout(decision.record().toStatus());
     }
+    status.setRolloutCommands(commandsActedOn.isEmpty() ? null : new TreeMap<>(commandsActedOn));
     FunctionStatus function = status.getFunction();
     if (function == null) {
       return;
@@ -66,6 +76,8 @@ public record RolloutOutcome(RolloutDecision decision) implements DependentOutco
       alias(function, back.stable(), back.target(), null);
     } else if (decision instanceof RolloutDecision.Abandon abandon) {
       alias(function, abandon.stable(), abandon.target(), null);
+    } else if (decision instanceof RolloutDecision.Retry retry) {
+      alias(function, retry.stable(), retry.target(), null);
     }
   }
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The step logic of a rollout: one pure function of what the alias holds, what status recorded, the
@@ -21,6 +23,9 @@ import java.util.Optional;
  * current step's interval from the alias's weight (never from zero, never straight to 100 %).
  */
 public final class RolloutPlanner {
+
+  /** What a rollback by hand names as its alarm, in status, the Event and the alias's record. */
+  public static final String ABORTED = "kubectl-tap-abort";
 
   /** How soon to look again while the rollout alarm is being created. */
   static final Duration SOON = Duration.ofSeconds(1);
@@ -35,12 +40,17 @@ public final class RolloutPlanner {
       return kept != null && kept.progressing(kept.stable(), in.target())
           ? new Record(succeeded(kept, "version " + in.target() + " serves all traffic")) : new InSync(in.target(), kept);
     }
+    if (in.target().equals(in.rolledBack()) && in.additional() == null && in.commands().asked(RolloutCommands.RETRY)) {
+      return new RolloutDecision.Retry(in.stable(), in.target(), start(in, "retrying version " + in.target()
+          + " (kubectl tap retry): creating its alarm first"));
+    }
     if (in.target().equals(in.rolledBack())) {
       RecordedRollout record = kept != null && RecordedRollout.ROLLED_BACK.equals(kept.phase()) ? kept
           : recording(RecordedRollout.ROLLED_BACK, in).build();
-      String message = "version " + in.target() + " was rolled back" + (record.alarm() == null ? "" : " after alarm "
-          + record.alarm()) + "; the alias stays on version " + in.stable() + ". It is not tried again until the spec"
-          + " produces another version";
+      String message = "version " + in.target() + (ABORTED.equals(record.alarm()) ? " was aborted with kubectl tap abort"
+          : " was rolled back" + (record.alarm() == null ? "" : " after alarm " + record.alarm()))
+          + "; the alias stays on version " + in.stable() + ". It is not tried again until the spec produces another"
+          + " version, or kubectl tap retry asks for it";
       return in.additional() != null ? rollBack(in, new RolloutInput.FiringAlarm(
           record.alarm() == null ? "(recorded on the alias)" : record.alarm(), "finishing the rollback"))
           : new Halted(message, record.withMessage(message));
@@ -53,6 +63,14 @@ public final class RolloutPlanner {
     Optional<String> atOnce = atOnce(in);
     if (atOnce.isPresent()) {
       return new Promote(in.stable(), in.target(), atOnce.get(), succeeded(start(in, atOnce.get()), atOnce.get()));
+    }
+    boolean progressing = kept != null && kept.progressing(in.stable(), in.target());
+    if (progressing && in.commands().asked(RolloutCommands.ABORT)) {
+      return rollBack(in, new FiringAlarm(ABORTED, "aborted with kubectl tap abort", null, true));
+    }
+    if (progressing && in.commands().asked(RolloutCommands.PROMOTE_FULL)) {
+      String why = "version " + in.target() + " took all traffic: kubectl tap promote --full";
+      return new Promote(in.stable(), in.target(), why, succeeded(kept, why));
     }
     List<FiringAlarm> firing = firingSinceStart(in, kept);
     if (in.settings().rollbackOnAlarm() && !firing.isEmpty() && in.additional() != null) {
@@ -71,6 +89,25 @@ public final class RolloutPlanner {
     Instant started = kept != null && kept.progressing(in.stable(), in.target()) ? kept.startedAt() : null;
     return in.firing().stream().filter(alarm -> started == null || alarm.watchesTarget() || alarm.since() == null
         || !alarm.since().isBefore(started)).toList();
+  }
+
+  /** The commands {@code decision} carried out, which status then records as acted on. */
+  public static Set<String> actedOn(RolloutInput in, RolloutDecision decision) {
+    Set<String> acted = new TreeSet<>();
+    if (decision instanceof RolloutDecision.Retry) {
+      acted.add(RolloutCommands.RETRY);
+    }
+    if (decision instanceof RollBack back && ABORTED.equals(back.alarm())) {
+      acted.add(RolloutCommands.ABORT);
+    }
+    if (decision instanceof Promote && in.commands().asked(RolloutCommands.PROMOTE_FULL)) {
+      acted.add(RolloutCommands.PROMOTE_FULL);
+    }
+    if (in.commands().asked(RolloutCommands.PROMOTE) && (decision instanceof Promote
+        || decision instanceof Record record && in.recorded().map(kept -> record.record().step() > kept.step()).orElse(false))) {
+      acted.add(RolloutCommands.PROMOTE);
+    }
+    return acted;
   }
 
   private static Optional<String> atOnce(RolloutInput in) {
@@ -129,7 +166,7 @@ public final class RolloutPlanner {
           kept.withMessage(describe(in.target(), kept.step(), kept.weight()) + ", paused"), true);
     }
     Duration left = Duration.between(in.now(), kept.stepStartedAt().plus(in.settings().interval()));
-    if (left.compareTo(Duration.ZERO) > 0) {
+    if (left.compareTo(Duration.ZERO) > 0 && !in.commands().asked(RolloutCommands.PROMOTE)) {
       String why = describe(in.target(), kept.step(), kept.weight()) + "; next step in " + human(left);
       return new Wait(why, left, kept.withMessage(why));
     }

@@ -42,6 +42,11 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
     };
   }
 
+  /** The same settings, paused or not: {@code kubectl tap pause} holds a rollout as deployment.paused does. */
+  RolloutSettings pausedIf(boolean pausedByHand) {
+    return pausedByHand ? new RolloutSettings(strategy, canaryPercent, linearPercent, interval, true, rollbackOnAlarm) : this;
+  }
+
   boolean stepped() {
     return strategy != DeploymentStrategy.AllAtOnce;
   }

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** A sandbox serving in the background for a test: its output, a client of its API, its control API and its stages. */
-final class ServedSandbox implements AutoCloseable {
+public final class ServedSandbox implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ final class ServedSandbox implements AutoCloseable {
   private final URI control;
 
   /** Starts {@code options} (which must serve) and returns once every resource is Ready and it serves. */
-  ServedSandbox(Sandbox.Options options) throws Exception {
+  public ServedSandbox(Sandbox.Options options) throws Exception {
     sandbox = CompletableFuture.supplyAsync(() -> {
       try {
         return new Sandbox(options, new PrintWriter(output, true), Map.of()).run(stop);
@@ -51,36 +51,36 @@ final class ServedSandbox implements AutoCloseable {
     control = URI.create(config.getMasterUrl().replaceAll("/$", "") + "/sandbox/v1/");
   }
 
-  String output() {
+  public String output() {
     return output.toString();
   }
 
-  KubernetesClient kubernetes() {
+  public KubernetesClient kubernetes() {
     return kubernetes;
   }
 
-  Resource<ServerlessApi> resource(String namespace, String name) {
+  public Resource<ServerlessApi> resource(String namespace, String name) {
     return kubernetes.resources(ServerlessApi.class).inNamespace(namespace).withName(name);
   }
 
   /** GET /sandbox/v1/aws. */
-  JsonNode report() throws Exception {
+  public JsonNode report() throws Exception {
     return JSON.readTree(send("GET", control.resolve("aws").toString(), null).body());
   }
 
   /** The URL of the only stage served. */
-  String stageUrl() throws Exception {
+  public String stageUrl() throws Exception {
     JsonNode stages = report().path("servedStages");
     assertThat(stages).hasSize(1);
     return stages.get(0).path("url").asText();
   }
 
   /** A call of the control API, such as {@code PUT faults/fn/3}. */
-  HttpResponse<String> control(String method, String path, String body) {
+  public HttpResponse<String> control(String method, String path, String body) {
     return send(method, control.resolve(path).toString(), body);
   }
 
-  HttpResponse<String> send(String method, String url, String body, String... headers) {
+  public HttpResponse<String> send(String method, String url, String body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
@@ -97,7 +97,7 @@ final class ServedSandbox implements AutoCloseable {
   }
 
   /** Stops it and answers its exit code. */
-  int stop() throws Exception {
+  public int stop() throws Exception {
     stop.countDown();
     kubernetes.close();
     return sandbox.get();

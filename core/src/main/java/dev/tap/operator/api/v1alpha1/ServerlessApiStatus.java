@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
+import java.util.Map;
 
 /** Observed state, ACK-style: conditions plus one section per AWS resource. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +41,9 @@ public class ServerlessApiStatus {
 
   @JsonPropertyDescription("CloudWatch alarms.")
   private List<AlarmStatus> alarms;
+
+  @JsonPropertyDescription("The kubectl tap commands acted on: each rollout.tap.dev/ annotation's value (VERSION/NONCE), by command.")
+  private Map<String, String> rolloutCommands;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -111,6 +115,14 @@ public class ServerlessApiStatus {
 
   public void setApi(ApiStatus api) {
     this.api = api;
+  }
+
+  public Map<String, String> getRolloutCommands() {
+    return rolloutCommands;
+  }
+
+  public void setRolloutCommands(Map<String, String> rolloutCommands) {
+    this.rolloutCommands = rolloutCommands;
   }
 
   public List<AlarmStatus> getAlarms() {

@@ -1,0 +1,100 @@
+package dev.tap.operator.cli.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tap.operator.Samples;
+import dev.tap.operator.api.v1alpha1.FunctionStatus;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.cli.TapOperatorCommand;
+import dev.tap.operator.sandbox.Sandbox;
+import dev.tap.operator.sandbox.ServedSandbox;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * kubectl tap's commands on the served production sample (its clock 10 times faster): promote --full,
+ * abort, retry, pause, resume and promote, each acted on by the operator through annotations alone,
+ * metadata.generation never moving.
+ */
+class TapPluginOnSandboxTest {
+
+  @TempDir
+  Path dir;
+
+  private Path kubeconfig;
+
+  private String tap(String... args) {
+    CommandLine command = TapOperatorCommand.commandLine();
+    StringWriter said = new StringWriter();
+    command.setOut(new PrintWriter(said, true));
+    command.setErr(new PrintWriter(said, true));
+    List<String> all = new ArrayList<>(List.of("tap"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("tap", "-n", "default", "--kubeconfig", kubeconfig.toString()));
+    int exit = command.execute(all.toArray(String[]::new));
+    assertThat(exit).as(said.toString()).isZero();
+    return said.toString();
+  }
+
+  @Test
+  void promote_abort_retry_pause_resume_move_the_alias_and_never_the_generation() throws Exception {
+    kubeconfig = dir.resolve("sandbox.kubeconfig");
+    try (ServedSandbox sandbox = new ServedSandbox(new Sandbox.Options(List.of(Samples.DIRECTORY.resolve("prod.yaml")),
+        Duration.ofSeconds(60), false, true, kubeconfig, Sandbox.ApiServer.EMBEDDED).atClockSpeed(10))) {
+      var resource = sandbox.resource("default", "tap");
+
+      setCode(sandbox, "handler/tap-handler-1.1.0.jar");
+      long generation = resource.get().getMetadata().getGeneration();
+      awaitFunction(sandbox, f -> "1→2 (10%)".equals(f.getServing()));
+      assertThat(tap("promote", "--full")).contains("default/tap: asked the operator to give version 2 all traffic now");
+      awaitFunction(sandbox, f -> "2".equals(f.getServing()));
+      assertThat(resource.get().getStatus().getRolloutCommands()).containsKey("promote-full");
+
+      setCode(sandbox, "handler/tap-handler-1.2.0.jar");
+      long second = resource.get().getMetadata().getGeneration();
+      awaitFunction(sandbox, f -> "2→3 (10%)".equals(f.getServing()));
+      assertThat(tap("abort")).contains("asked the operator to abort the rollout of version 3");
+      await().atMost(Duration.ofSeconds(30)).until(() -> "RolledBack".equals(resource.get().getStatus().getRollout().getPhase()));
+      awaitFunction(sandbox, f -> "2".equals(f.getServing()));
+      assertThat(sandbox.output()).contains("RolledBack: alias prod: alarm kubectl-tap-abort fired (aborted with kubectl tap abort)");
+
+      assertThat(tap("retry")).contains("asked the operator to roll out version 3 again");
+      awaitFunction(sandbox, f -> "2→3 (10%)".equals(f.getServing()));
+      assertThat(tap("pause")).contains("paused its rollouts");
+      await().atMost(Duration.ofSeconds(30)).until(() -> resource.get().getStatus().getRollout().getMessage()
+          .endsWith(", paused"));
+      assertThat(tap("resume")).contains("removed rollout.tap.dev/paused");
+      assertThat(tap("promote")).contains("asked the operator to move version 3 to its next step now");
+      awaitFunction(sandbox, f -> "3".equals(f.getServing()));
+
+      ServerlessApi last = resource.get();
+      assertThat(last.getMetadata().getGeneration()).as("the commands never touch the spec").isEqualTo(second);
+      assertThat(second).isEqualTo(generation + 1);
+      assertThat(last.getStatus().getRolloutCommands()).containsOnlyKeys("promote-full", "abort", "retry", "promote");
+      assertThat(sandbox.output()).contains("RetriedRollout: alias prod: version 3 is tried again");
+    }
+  }
+
+  private static void setCode(ServedSandbox sandbox, String key) {
+    sandbox.resource("default", "tap").edit(api -> {
+      api.getSpec().getFunction().getCode().setS3Key(key);
+      return api;
+    });
+  }
+
+  private static void awaitFunction(ServedSandbox sandbox, Predicate<FunctionStatus> state) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      ServerlessApi api = sandbox.resource("default", "tap").get();
+      return api.getStatus() != null && api.getStatus().getFunction() != null && state.test(api.getStatus().getFunction());
+    });
+  }
+}
