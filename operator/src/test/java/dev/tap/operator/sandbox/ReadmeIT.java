@@ -94,6 +94,23 @@ class ReadmeIT {
   }
 
   @Test
+  void the_kubectl_tap_walk_through_aborts_retries_and_promotes_without_moving_the_generation() throws Exception {
+    assumeTrue(installed("kubectl", "version", "--client"), "kubectl missing");
+    for (String file : List.of("package.json", "package-lock.json", "handler", "bin")) {
+      Files.createSymbolicLink(dir.resolve(file), ROOT.resolve(file));
+    }
+
+    Run run = bash(readme("kubectl tap abort tap"), 180);
+
+    assertThat(run.out()).contains("default/tap: asked the operator to abort the rollout of version 2",
+        "default/tap: asked the operator to roll out version 2 again",
+        "default/tap: asked the operator to give version 2 all traffic now")
+        .contains("rollout   Progressing: version 2 over 1, step 1 at 10 %")
+        .containsPattern("RolledBack: alias prod: alarm kubectl-tap-abort fired")
+        .contains("\n2\n").contains("stopped; removed sandbox.kubeconfig");
+  }
+
+  @Test
   void dynamodb_on_dynalite_works_as_written_with_simulated_auto_scaling() throws Exception {
     for (String file : List.of("package.json", "package-lock.json")) {
       Files.createSymbolicLink(dir.resolve(file), ROOT.resolve(file));
