@@ -1,6 +1,7 @@
 package dev.tap.operator.rollout;
 
 import dev.tap.operator.alarms.AlarmsOutcome;
+import dev.tap.operator.api.v1alpha1.RolloutHistoryEntry;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.workflow.AwsSession;
@@ -31,7 +32,7 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     Optional<String> target = function.flatMap(FunctionOutcome::target);
     if (target.isEmpty() || function.get().observed() == null || function.get().observed().alias().isEmpty()) {
       return new RolloutOutcome(new RolloutDecision.Wait("waiting for the function's version", null, null),
-          RolloutCommands.acknowledging(api, Set.of()));
+          RolloutCommands.acknowledging(api, Set.of()), history(api));
     }
     ObservedFunction observed = function.get().observed();
     ObservedFunction.Alias alias = observed.alias().get();
@@ -54,7 +55,8 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
         .build();
     RolloutDecision decision = RolloutPlanner.next(input);
     RolloutOutcome outcome = new RolloutOutcome(decision,
-        RolloutCommands.acknowledging(api, RolloutPlanner.actedOn(input, decision)));
+        RolloutCommands.acknowledging(api, RolloutPlanner.actedOn(input, decision)),
+        RolloutHistory.after(history(api), decision, input.now()));
     report(session, outcome);
     apply(api, session, names, decision);
     return outcome;
@@ -125,6 +127,11 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
         return null;
       }
     });
+  }
+
+  private static List<RolloutHistoryEntry> history(ServerlessApi api) {
+    return api.getStatus() == null || api.getStatus().getRolloutHistory() == null ? List.of()
+        : api.getStatus().getRolloutHistory();
   }
 
   /** Lambda splits an alias only between versions with the same execution role. */

@@ -1,21 +1,25 @@
 package dev.tap.operator.rollout;
 
 import dev.tap.operator.api.v1alpha1.FunctionStatus;
+import dev.tap.operator.api.v1alpha1.RolloutHistoryEntry;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.workflow.DependentOutcome;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 
 /**
  * The rollout's decision in this reconcile; status.rollout is what it records, status.rolloutCommands
- * the kubectl tap commands acted on so far.
+ * the kubectl tap commands acted on so far, status.rolloutHistory the last rollouts.
  */
-public record RolloutOutcome(RolloutDecision decision, Map<String, String> commandsActedOn) implements DependentOutcome {
+public record RolloutOutcome(RolloutDecision decision, Map<String, String> commandsActedOn,
+    List<RolloutHistoryEntry> history) implements DependentOutcome {
 
   public RolloutOutcome {
     commandsActedOn = Map.copyOf(commandsActedOn);
+    history = List.copyOf(history);
   }
 
   /** After a recorded or applied step, the next reconcile follows at once. */
@@ -64,6 +68,7 @@ public record RolloutOutcome(RolloutDecision decision, Map<String, String> comma
       status.setRollout(decision.record().toStatus());
     }
     status.setRolloutCommands(commandsActedOn.isEmpty() ? null : new TreeMap<>(commandsActedOn));
+    status.setRolloutHistory(history.isEmpty() ? null : history);
     FunctionStatus function = status.getFunction();
     if (function == null) {
       return;

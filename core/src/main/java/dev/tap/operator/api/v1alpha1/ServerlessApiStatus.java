@@ -45,6 +45,9 @@ public class ServerlessApiStatus {
   @JsonPropertyDescription("The kubectl tap commands acted on: each rollout.tap.dev/ annotation's value (VERSION/NONCE), by command.")
   private Map<String, String> rolloutCommands;
 
+  @JsonPropertyDescription("The alias's last rollouts, oldest first: at most 10.")
+  private List<RolloutHistoryEntry> rolloutHistory;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -123,6 +126,14 @@ public class ServerlessApiStatus {
 
   public void setRolloutCommands(Map<String, String> rolloutCommands) {
     this.rolloutCommands = rolloutCommands;
+  }
+
+  public List<RolloutHistoryEntry> getRolloutHistory() {
+    return rolloutHistory;
+  }
+
+  public void setRolloutHistory(List<RolloutHistoryEntry> rolloutHistory) {
+    this.rolloutHistory = rolloutHistory;
   }
 
   public List<AlarmStatus> getAlarms() {

@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "tap", mixinStandardHelpOptions = true,
     description = "Operates the rollouts of ServerlessApis, as kubectl tap (bin/kubectl-tap).",
     subcommands = {StatusCommand.class, PromoteCommand.class, AbortCommand.class, RetryCommand.class,
-        PauseCommand.class, ResumeCommand.class})
+        PauseCommand.class, ResumeCommand.class, HistoryCommand.class})
 public final class TapPluginCommand {}

@@ -46,7 +46,7 @@ class TapPluginOnSandboxTest {
   }
 
   @Test
-  void promote_abort_retry_pause_resume_move_the_alias_and_never_the_generation() throws Exception {
+  void promote_abort_retry_pause_resume_move_the_alias_history_lists_them_and_the_generation_stays() throws Exception {
     kubeconfig = dir.resolve("sandbox.kubeconfig");
     try (ServedSandbox sandbox = new ServedSandbox(new Sandbox.Options(List.of(Samples.DIRECTORY.resolve("prod.yaml")),
         Duration.ofSeconds(60), false, true, kubeconfig, Sandbox.ApiServer.EMBEDDED).atClockSpeed(10))) {
@@ -81,6 +81,9 @@ class TapPluginOnSandboxTest {
       assertThat(second).isEqualTo(generation + 1);
       assertThat(last.getStatus().getRolloutCommands()).containsOnlyKeys("promote-full", "abort", "retry", "promote");
       assertThat(sandbox.output()).contains("RetriedRollout: alias prod: version 3 is tried again");
+      assertThat(tap("history")).contains("version 2 over 1: Succeeded at ")
+          .contains("version 3 over 2: Aborted at ").contains("(kubectl tap abort)")
+          .contains("version 3 over 2: Succeeded at ").containsPattern("10% at \\S+, 100% at ");
     }
   }
 
