@@ -107,6 +107,7 @@ class ReadmeIT {
         "default/tap: asked the operator to give version 2 all traffic now")
         .contains("rollout   Progressing: version 2 over 1, step 1 at 10 %")
         .containsPattern("RolledBack: alias prod: alarm kubectl-tap-abort fired")
+        .contains("version 2 over 1: Aborted at ", "version 2 over 1: Succeeded at ")
         .contains("\n2\n").contains("stopped; removed sandbox.kubeconfig");
   }
 

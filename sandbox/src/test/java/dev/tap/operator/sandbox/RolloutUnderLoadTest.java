@@ -44,7 +44,7 @@ class RolloutUnderLoadTest {
 
       // (1) Healthy new code: 10 % for the sample's 5 minutes (30 s here), then all of it.
       CompletableFuture<LoadReport.Summary> healthyLoad = load(url, Duration.ofSeconds(45));
-      setCode(sandbox, "handler/tap-handler-1.1.0.jar");
+      sandbox.setCode("default", "tap", "handler/tap-handler-1.1.0.jar");
       await().atMost(Duration.ofSeconds(30)).until(() -> canaryOf(sandbox, "2"));
       Map<String, Long> atCanaryStart = invocations(sandbox);
       await().atMost(Duration.ofSeconds(60)).until(() -> stableIs(sandbox, "2"));
@@ -65,7 +65,7 @@ class RolloutUnderLoadTest {
       // (2) A version whose every invocation fails, named before it exists: its alarm sends all traffic back.
       assertThat(sandbox.control("PUT", "faults/tap-api-prod/3", "{\"errorPercent\": 100}").statusCode()).isEqualTo(200);
       CompletableFuture<LoadReport.Summary> failingLoad = load(url, Duration.ofSeconds(40));
-      setCode(sandbox, "handler/tap-handler-1.2.0.jar");
+      sandbox.setCode("default", "tap", "handler/tap-handler-1.2.0.jar");
       await().atMost(Duration.ofSeconds(30)).until(() -> errorsOf(sandbox, "3") > 0);
       long firstFailure = System.nanoTime();
       await().atMost(Duration.ofSeconds(60)).until(() -> rolledBack(sandbox));
@@ -89,7 +89,7 @@ class RolloutUnderLoadTest {
       assertThat(sandbox.control("PUT", "faults/tap-api-prod/2", "{\"errorPercent\": 30}").statusCode()).isEqualTo(200);
       CompletableFuture<LoadReport.Summary> fixLoad = load(url, Duration.ofSeconds(60));
       await().atMost(Duration.ofSeconds(40)).until(() -> !firing(sandbox).isEmpty());
-      setCode(sandbox, "handler/tap-handler-1.3.0.jar");
+      sandbox.setCode("default", "tap", "handler/tap-handler-1.3.0.jar");
       await().atMost(Duration.ofSeconds(30)).until(() -> canaryOf(sandbox, "4"));
       List<String> firingAtStart = firing(sandbox);
       await().atMost(Duration.ofSeconds(60)).until(() -> stableIs(sandbox, "4"));
@@ -111,12 +111,6 @@ class RolloutUnderLoadTest {
     });
   }
 
-  private static void setCode(ServedSandbox sandbox, String key) {
-    sandbox.resource("default", "tap").edit(api -> {
-      api.getSpec().getFunction().getCode().setS3Key(key);
-      return api;
-    });
-  }
 
   private static boolean canaryOf(ServedSandbox sandbox, String version) {
     var function = sandbox.resource("default", "tap").get().getStatus().getFunction();

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -61,6 +63,19 @@ public final class ServedSandbox implements AutoCloseable {
 
   public Resource<ServerlessApi> resource(String namespace, String name) {
     return kubernetes.resources(ServerlessApi.class).inNamespace(namespace).withName(name);
+  }
+
+  /**
+   * A JSON merge patch of the resource, on whatever version the server holds: the operator writes status
+   * all along, so an edit of a version read before may meet a 409.
+   */
+  public void mergePatch(String namespace, String name, String json) {
+    resource(namespace, name).patch(PatchContext.of(PatchType.JSON_MERGE), json);
+  }
+
+  /** Points the function's code at S3 key {@code key}: a new version, so a rollout. */
+  public void setCode(String namespace, String name, String key) {
+    mergePatch(namespace, name, "{\"spec\":{\"function\":{\"code\":{\"s3Key\":\"" + key + "\"}}}}");
   }
 
   /** GET /sandbox/v1/aws. */

@@ -80,10 +80,7 @@ class ServedStageTest {
     assertThat(load.byVersion()).containsExactly(Map.entry("1", 60L));
 
     // New code: a canary at 10 %, held for the sample's 5 minutes.
-    sandbox.resource("default", "tap").edit(api -> {
-      api.getSpec().getFunction().getCode().setS3Key("handler/tap-handler-1.1.0.jar");
-      return api;
-    });
+    sandbox.setCode("default", "tap", "handler/tap-handler-1.1.0.jar");
     await().atMost(Duration.ofSeconds(60)).until(() -> {
       var function = sandbox.resource("default", "tap").get()
           .getStatus().getFunction();
@@ -105,11 +102,7 @@ class ServedStageTest {
     assertThat(versions).containsOnly("1", "2");
 
     // Throttling at one request a second with a burst of one: the second of two quick requests is refused.
-    sandbox.resource("default", "tap").edit(api -> {
-      api.getSpec().getApi().getThrottling().setRateLimit(1.0);
-      api.getSpec().getApi().getThrottling().setBurstLimit(1);
-      return api;
-    });
+    sandbox.mergePatch("default", "tap", "{\"spec\":{\"api\":{\"throttling\":{\"rateLimit\":1,\"burstLimit\":1}}}}");
     await().atMost(Duration.ofSeconds(30)).until(() ->
         IntStream.range(0, 3).mapToObj(i -> sandbox.send("GET", url + "/items/" + chair, null)).anyMatch(r -> r.statusCode() == 429));
     HttpResponse<String> throttled = IntStream.range(0, 3).mapToObj(i -> sandbox.send("GET", url + "/items/" + chair, null))

@@ -6,6 +6,7 @@ import dev.tap.operator.api.v1alpha1.FunctionStatus;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
+import dev.tap.operator.rollout.RolloutCommands;
 import dev.tap.operator.rollout.RolloutSettings;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
@@ -65,7 +66,11 @@ final class RolloutView {
       return "";
     }
     if (Boolean.TRUE.equals(deployment.getPaused())) {
-      return "; paused";
+      return "; paused (spec.function.deployment.paused)";
+    }
+    if (api.getMetadata().getAnnotations() != null
+        && "true".equals(api.getMetadata().getAnnotations().get(RolloutCommands.PAUSED))) {
+      return "; paused (kubectl tap pause)";
     }
     Instant started = Instant.parse(rollout.getStepStartedAt());
     Instant next = started.plus(RolloutSettings.interval(deployment.getInterval()));

@@ -3,13 +3,10 @@ package dev.tap.operator.cli.plugin;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +23,7 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(arity = "1", paramLabel = "NAME", description = "The ServerlessApi's name.")
   String name;
 
-  @Option(names = {"-w", "--watch"}, description = "Print again at every change of the resource.")
+  @Option(names = {"-w", "--watch"}, description = "Print again at every change of the resource (looked at each second).")
   boolean watch;
 
   @Mixin
@@ -34,6 +31,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  private static final Duration POLL = Duration.ofSeconds(1);
 
   private final Clock clock = Clock.systemUTC();
 
@@ -61,28 +60,23 @@ final class StatusCommand implements Callable<Integer> {
       if (!watch) {
         return 0;
       }
-      CountDownLatch gone = new CountDownLatch(1);
-      try (Watch ignored = resource.watch(new Watcher<>() {
-        @Override
-        public void eventReceived(Action action, ServerlessApi changed) {
-          if (action == Action.DELETED) {
-            out.println(name + " was deleted");
-            out.flush();
-            gone.countDown();
-          } else {
-            out.println();
-            print(out, changed);
-          }
+      // A read a second rather than a watch: every front serves a GET (a watch's stream is not always passed on
+      // whole), and what a human follows changes at most a few times a second.
+      String seen = api.getMetadata().getResourceVersion();
+      while (true) {
+        Thread.sleep(POLL.toMillis());
+        ServerlessApi now = resource.get();
+        if (now == null) {
+          out.println(name + " was deleted");
+          out.flush();
+          return 0;
         }
-
-        @Override
-        public void onClose(WatcherException cause) {
-          gone.countDown();
+        if (!now.getMetadata().getResourceVersion().equals(seen)) {
+          seen = now.getMetadata().getResourceVersion();
+          out.println();
+          print(out, now);
         }
-      })) {
-        gone.await();
       }
-      return 0;
     }
   }
 

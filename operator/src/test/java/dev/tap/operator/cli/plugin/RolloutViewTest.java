@@ -45,7 +45,11 @@ class RolloutViewTest {
     assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(90), false), NOW)).contains(
         "  rollout   Progressing: version 2 over 1, step 1 at 10 %; next step at 2026-12-05T03:03:30Z (in 3m 30s)");
     assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(600), false), NOW).get(1)).endsWith("(due)");
-    assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(90), true), NOW).get(1)).endsWith("; paused");
+    assertThat(RolloutView.lines(stepStartedAt(NOW.minusSeconds(90), true), NOW).get(1))
+        .endsWith("; paused (spec.function.deployment.paused)");
+    ServerlessApi pausedByHand = stepStartedAt(NOW.minusSeconds(90), false);
+    pausedByHand.getMetadata().setAnnotations(java.util.Map.of("rollout.tap.dev/paused", "true"));
+    assertThat(RolloutView.lines(pausedByHand, NOW).get(1)).endsWith("; paused (kubectl tap pause)");
   }
 
   @Test

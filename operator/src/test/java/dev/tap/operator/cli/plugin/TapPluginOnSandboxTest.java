@@ -12,18 +12,22 @@ import dev.tap.operator.sandbox.ServedSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import dev.tap.operator.sandbox.load.LoadReport;
+import dev.tap.operator.sandbox.load.LoadRun;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * kubectl tap's commands on the served production sample (its clock 10 times faster): promote --full,
- * abort, retry, pause, resume and promote, each acted on by the operator through annotations alone,
- * metadata.generation never moving.
+ * kubectl tap's commands on the served production sample (its clock 10 times faster) under load:
+ * promote --full, abort, retry, pause, resume and promote, each acted on by the operator through
+ * annotations alone, metadata.generation never moving, no request failing, status -w following it all.
  */
 class TapPluginOnSandboxTest {
 
@@ -51,15 +55,29 @@ class TapPluginOnSandboxTest {
     try (ServedSandbox sandbox = new ServedSandbox(new Sandbox.Options(List.of(Samples.DIRECTORY.resolve("prod.yaml")),
         Duration.ofSeconds(60), false, true, kubeconfig, Sandbox.ApiServer.EMBEDDED).atClockSpeed(10))) {
       var resource = sandbox.resource("default", "tap");
+      URI stage = URI.create(sandbox.stageUrl());
+      new LoadRun(stage).run(10, Duration.ofSeconds(1));
+      CompletableFuture<LoadReport.Summary> load = CompletableFuture.supplyAsync(() -> {
+        try {
+          return new LoadRun(stage).run(10, Duration.ofSeconds(25));
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      StringWriter watched = new StringWriter();
+      CommandLine watch = TapOperatorCommand.commandLine();
+      watch.setOut(new PrintWriter(watched, true));
+      CompletableFuture.runAsync(() -> watch.execute("tap", "status", "tap", "-w", "-n", "default", "--kubeconfig",
+          kubeconfig.toString()));
 
-      setCode(sandbox, "handler/tap-handler-1.1.0.jar");
+      sandbox.setCode("default", "tap", "handler/tap-handler-1.1.0.jar");
       long generation = resource.get().getMetadata().getGeneration();
       awaitFunction(sandbox, f -> "1→2 (10%)".equals(f.getServing()));
       assertThat(tap("promote", "--full")).contains("default/tap: asked the operator to give version 2 all traffic now");
       awaitFunction(sandbox, f -> "2".equals(f.getServing()));
       assertThat(resource.get().getStatus().getRolloutCommands()).containsKey("promote-full");
 
-      setCode(sandbox, "handler/tap-handler-1.2.0.jar");
+      sandbox.setCode("default", "tap", "handler/tap-handler-1.2.0.jar");
       long second = resource.get().getMetadata().getGeneration();
       awaitFunction(sandbox, f -> "2→3 (10%)".equals(f.getServing()));
       assertThat(tap("abort")).contains("asked the operator to abort the rollout of version 3");
@@ -76,6 +94,12 @@ class TapPluginOnSandboxTest {
       assertThat(tap("promote")).contains("asked the operator to move version 3 to its next step now");
       awaitFunction(sandbox, f -> "3".equals(f.getServing()));
 
+      LoadReport.Summary served = load.get();
+      assertThat(served.failed()).as("no request fails through the commands: %s", served).isZero();
+      // -w looks each second: the states that last (the canary, the end) are sure to be seen.
+      assertThat(watched.toString()).as("status -w followed the rollouts").contains("serving   2→3 (10%)")
+          .contains("rollout   Succeeded: version 3 over 2").contains("serving   3");
+
       ServerlessApi last = resource.get();
       assertThat(last.getMetadata().getGeneration()).as("the commands never touch the spec").isEqualTo(second);
       assertThat(second).isEqualTo(generation + 1);
@@ -87,12 +111,6 @@ class TapPluginOnSandboxTest {
     }
   }
 
-  private static void setCode(ServedSandbox sandbox, String key) {
-    sandbox.resource("default", "tap").edit(api -> {
-      api.getSpec().getFunction().getCode().setS3Key(key);
-      return api;
-    });
-  }
 
   private static void awaitFunction(ServedSandbox sandbox, Predicate<FunctionStatus> state) {
     await().atMost(Duration.ofSeconds(60)).until(() -> {
