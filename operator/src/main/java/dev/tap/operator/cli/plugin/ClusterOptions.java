@@ -24,6 +24,9 @@ final class ClusterOptions {
   KubernetesClient client() throws IOException {
     Config config = kubeconfig == null ? Config.autoConfigure(context)
         : Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+    // One retry, not the client's ten with backoff: a person waits for the answer, and a cluster that is
+    // down should say so in a second or two.
+    config.setRequestRetryBackoffLimit(1);
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
