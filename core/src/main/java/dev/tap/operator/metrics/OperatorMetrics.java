@@ -5,15 +5,10 @@ import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.QuotaWaitException;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -30,12 +25,10 @@ public final class OperatorMetrics implements AwsCallHook {
   private final Timer timeToReady = Timer.builder("tap.time.to.ready")
       .description("From the first reconcile of a spec change to Ready").publishPercentileHistogram()
       .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(2)).register(registry);
-  private final MultiGauge rollouts = MultiGauge.builder("tap.rollout.phase")
-      .description("1 for the phase of each resource's rollout").register(registry);
-  private final Map<String, String> phases = new ConcurrentHashMap<>();
-  private final MultiGauge states = MultiGauge.builder("tap.resource.state")
-      .description("1 for the state of each resource: Ready, Progressing, Retrying or Stalled").register(registry);
-  private final Map<String, String> stateOf = new ConcurrentHashMap<>();
+  private final ResourceGauge rollouts = new ResourceGauge(registry, "tap.rollout.phase",
+      "1 for the phase of each resource's rollout", "phase");
+  private final ResourceGauge states = new ResourceGauge(registry, "tap.resource.state",
+      "1 for the state of each resource: Ready, Progressing, Retrying or Stalled", "state");
 
   /** JOSDK's reconciliation metrics, on the same registry; not per resource, to keep series few. */
   public Metrics josdk() {
@@ -83,13 +76,7 @@ public final class OperatorMetrics implements AwsCallHook {
 
   /** The rollout phase of {@code resource} (namespace/name); null when it has none, or is gone. */
   public void rolloutPhase(String resource, String phase) {
-    String before = phase == null ? phases.remove(resource) : phases.put(resource, phase);
-    if (Objects.equals(before, phase)) {
-      // Called on every reconcile: the gauge's rows are rebuilt only when a phase changes.
-      return;
-    }
-    rollouts.register(phases.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("resource", e.getKey(),
-        "phase", e.getValue()), 1)).toList(), true);
+    rollouts.set(resource, phase);
   }
 
   /**
@@ -97,12 +84,7 @@ public final class OperatorMetrics implements AwsCallHook {
    * Stalled (a human must act); null when it is gone.
    */
   public void resourceState(String resource, String state) {
-    String before = state == null ? stateOf.remove(resource) : stateOf.put(resource, state);
-    if (Objects.equals(before, state)) {
-      return;
-    }
-    states.register(stateOf.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("resource", e.getKey(),
-        "state", e.getValue()), 1)).toList(), true);
+    states.set(resource, state);
   }
 
   /** The registry in Prometheus's text exposition format. */

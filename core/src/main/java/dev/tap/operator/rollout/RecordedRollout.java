@@ -13,7 +13,7 @@ public record RecordedRollout(String phase, String stable, String target, int st
 
   static final String PROGRESSING = RolloutStatus.PROGRESSING;
   static final String SUCCEEDED = "Succeeded";
-  static final String ROLLED_BACK = "RolledBack";
+  static final String ROLLED_BACK = RolloutStatus.ROLLED_BACK;
 
   /** Nothing recorded (step 0, weight 0, no times, alarm or message) until named otherwise. */
   public static Builder builder() {

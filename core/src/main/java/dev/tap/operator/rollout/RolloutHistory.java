@@ -29,10 +29,10 @@ final class RolloutHistory {
     } else if (decision instanceof RolloutDecision.Promote promote) {
       RolloutHistoryEntry entry = ending(history, promote.target(), promote.stable(), now);
       step(entry, 1.0, now);
-      end(entry, "Succeeded", promote.why(), now);
+      end(entry, RecordedRollout.SUCCEEDED, promote.why(), now);
     } else if (decision instanceof RolloutDecision.RollBack back) {
       end(ending(history, back.target(), back.stable(), now),
-          RolloutPlanner.ABORTED.equals(back.alarm()) ? "Aborted" : "RolledBack",
+          RolloutPlanner.ABORTED.equals(back.alarm()) ? "Aborted" : RecordedRollout.ROLLED_BACK,
           RolloutPlanner.ABORTED.equals(back.alarm()) ? "kubectl tap abort" : "alarm " + back.alarm() + ": " + back.reason(),
           now);
     } else if (decision instanceof RolloutDecision.Abandon abandon) {
@@ -47,7 +47,7 @@ final class RolloutHistory {
       boolean again) {
     Optional<RolloutHistoryEntry> open = history.isEmpty() ? Optional.empty()
         : Optional.of(history.get(history.size() - 1))
-            .filter(last -> version.equals(last.getVersion()) && "Progressing".equals(last.getResult()));
+            .filter(last -> version.equals(last.getVersion()) && RecordedRollout.PROGRESSING.equals(last.getResult()));
     if (open.isPresent() && !again) {
       return open.get();
     }
@@ -55,7 +55,7 @@ final class RolloutHistory {
     entry.setVersion(version);
     entry.setFrom(from);
     entry.setStartedAt(now.toString());
-    entry.setResult("Progressing");
+    entry.setResult(RecordedRollout.PROGRESSING);
     if (again) {
       entry.setReason("tried again with kubectl tap retry");
     }

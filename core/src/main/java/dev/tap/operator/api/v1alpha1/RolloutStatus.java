@@ -11,6 +11,7 @@ public class RolloutStatus {
 
   /** The phase while a rollout runs: its alarm is kept, its steps are taken. */
   public static final String PROGRESSING = "Progressing";
+  public static final String ROLLED_BACK = "RolledBack";
 
   @JsonPropertyDescription("Progressing, Succeeded or RolledBack.")
   private String phase;

@@ -5,33 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.rollout.RolloutCommands;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * A kubectl tap command that asks the operator something through one annotation of the resource (never
  * its spec), and says in one line what it asked.
  */
-abstract class AskCommand implements Callable<Integer> {
+abstract class AskCommand extends ResourceCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Parameters(arity = "1", paramLabel = "NAME", description = "The ServerlessApi's name.")
-  String name;
-
-  @Mixin
-  ClusterOptions cluster;
-
-  @Spec
-  CommandSpec spec;
 
   /** The annotation to set (a null value removes it), or why there is nothing to ask. */
   record Ask(String annotation, String value, String said, String refusal) {
@@ -43,42 +29,23 @@ abstract class AskCommand implements Callable<Integer> {
   abstract Ask ask(ServerlessApi api);
 
   @Override
-  public Integer call() throws Exception {
-    try (KubernetesClient client = cluster.client()) {
-      String namespace = cluster.namespace(client);
-      var resource = client.resources(ServerlessApi.class).inNamespace(namespace).withName(name);
-      ServerlessApi api = resource.get();
-      if (api == null) {
-        return fail("no ServerlessApi " + namespace + "/" + name);
-      }
-      Ask ask = ask(api);
-      String id = namespace + "/" + name;
-      if (ask.refusal() != null) {
-        return fail(id + ": " + ask.refusal());
-      }
-      // A merge patch of the one annotation, on whatever version the server holds: the operator writes
-      // status all along, and a command must not fail for that.
-      ObjectNode patch = JSON.createObjectNode();
-      ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
-      if (ask.value() == null) {
-        annotations.putNull(ask.annotation());
-      } else {
-        annotations.put(ask.annotation(), ask.value());
-      }
-      resource.patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
-      spec.commandLine().getOut().println(id + ": " + ask.said());
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (KubernetesClientException e) {
-      return fail(e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-          : e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+  int run(Resource<ServerlessApi> resource, ServerlessApi api, PrintWriter out) {
+    Ask ask = ask(api);
+    if (ask.refusal() != null) {
+      return fail(id(api) + ": " + ask.refusal());
     }
-  }
-
-  private int fail(String message) {
-    spec.commandLine().getErr().println("kubectl tap " + spec.name() + ": " + message);
-    spec.commandLine().getErr().flush();
-    return 1;
+    // A merge patch of the one annotation, on whatever version the server holds: the operator writes
+    // status all along, and a command must not fail for that.
+    ObjectNode patch = JSON.createObjectNode();
+    ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
+    if (ask.value() == null) {
+      annotations.putNull(ask.annotation());
+    } else {
+      annotations.put(ask.annotation(), ask.value());
+    }
+    resource.patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+    out.println(id(api) + ": " + ask.said());
+    return 0;
   }
 
   /** A one-shot command for the version {@code status.rollout} names, in {@code phase}. */

@@ -1,5 +1,6 @@
 package dev.tap.operator.cli.plugin;
 
+import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.rollout.RolloutCommands;
 import picocli.CommandLine.Command;
@@ -8,11 +9,8 @@ import picocli.CommandLine.Command;
     description = "Starts the rollout of a rolled-back or aborted version again, from its first step.")
 final class RetryCommand extends AskCommand {
 
-  /** status.rollout's phase after a rollback or an abort. */
-  static final String ROLLED_BACK = "RolledBack";
-
   @Override
   Ask ask(ServerlessApi api) {
-    return oneShot(api, RolloutCommands.RETRY, ROLLED_BACK, "asked the operator to roll out version %s again");
+    return oneShot(api, RolloutCommands.RETRY, RolloutStatus.ROLLED_BACK, "asked the operator to roll out version %s again");
   }
 }

@@ -91,8 +91,7 @@ final class AlarmEvaluation {
 
   static int period(MetricAlarm alarm) {
     if (alarm.hasMetrics() && !alarm.metrics().isEmpty()) {
-      return alarm.metrics().stream().filter(m -> m.metricStat() != null).map(m -> m.metricStat().period())
-          .findFirst().orElse(60);
+      return MetricQueries.period(alarm.metrics());
     }
     return alarm.period();
   }

@@ -19,11 +19,19 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  */
 final class MetricQueries {
 
+  private static final int DEFAULT_PERIOD = 60;
+
   private MetricQueries() {}
 
   static MetricStore.Series series(String namespace, String name, List<Dimension> dimensions) {
     return new MetricStore.Series(namespace, name, dimensions.stream()
         .collect(Collectors.toMap(Dimension::name, Dimension::value)));
+  }
+
+  /** The period of metric math: its first MetricStat's, as the alarms' queries share one. */
+  static int period(List<MetricDataQuery> queries) {
+    return queries.stream().filter(q -> q.metricStat() != null).map(q -> q.metricStat().period()).findFirst()
+        .orElse(DEFAULT_PERIOD);
   }
 
   /** A query's value over [from, to). */
@@ -52,8 +60,7 @@ final class MetricQueries {
       if (Boolean.FALSE.equals(query.returnData())) {
         continue;
       }
-      int period = query.metricStat() != null ? query.metricStat().period()
-          : queries.stream().filter(q -> q.metricStat() != null).map(q -> q.metricStat().period()).findFirst().orElse(60);
+      int period = query.metricStat() != null ? query.metricStat().period() : period(queries);
       List<Instant> timestamps = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       for (Instant at = start; at.isBefore(end); at = at.plusSeconds(period)) {
