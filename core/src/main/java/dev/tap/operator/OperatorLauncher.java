@@ -17,9 +17,11 @@ import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Builds the operator: the one place that wires the reconciler to Kubernetes and AWS. */
@@ -31,38 +33,45 @@ public final class OperatorLauncher {
    * How one operator runs beyond its clients: timing, clock, leader election (none by default), the
    * metrics {@code /metrics} shows, which resources it serves (all by default), whether the API
    * server implements server-side apply (every real one does; the in-process ones of the tests and
-   * the embedded sandbox do not), and further hooks on its AWS calls (none by default).
+   * the embedded sandbox do not), further hooks on its AWS calls (none by default), and where a stage's
+   * invoke URL is reached by post-traffic checks (the URL itself by default).
    */
   public record Options(OperatorSettings settings, Clock clock, Optional<LeaderElectionConfiguration> election,
-      OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply, List<AwsCallHook> hooks) {
+      OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply, List<AwsCallHook> hooks,
+      UnaryOperator<URI> stages) {
 
     public static Options of(OperatorSettings settings, Clock clock) {
       return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING, true,
-          List.of());
+          List.of(), UnaryOperator.identity());
+    }
+
+    /** The served sandbox answers a stage's requests on a loopback port of its own. */
+    public Options reachingStagesAt(UnaryOperator<URI> addresses) {
+      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, addresses);
     }
 
     /** Of several operators on one cluster, only the holder of the Lease reconciles. */
     public Options electedBy(LeaderElectionConfiguration lease) {
-      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks);
+      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks, stages);
     }
 
     public Options measuredBy(OperatorMetrics registry) {
-      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks);
+      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks, stages);
     }
 
     public Options serving(OperatorScope served) {
-      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks);
+      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks, stages);
     }
 
     /** For an API server without server-side apply: status and finalizers are written with JSON patches. */
     public Options withoutServerSideApply() {
-      return new Options(settings, clock, election, metrics, scope, false, hooks);
+      return new Options(settings, clock, election, metrics, scope, false, hooks, stages);
     }
 
     /** Adds hooks after metrics and pacing (so they see only the calls pacing lets through), in this order. */
     public Options hookedBy(AwsCallHook... more) {
       return new Options(settings, clock, election, metrics, scope, serverSideApply,
-          Stream.concat(hooks.stream(), Stream.of(more)).toList());
+          Stream.concat(hooks.stream(), Stream.of(more)).toList(), stages);
     }
   }
 
@@ -79,7 +88,7 @@ public final class OperatorLauncher {
       options.election().ifPresent(o::withLeaderElectionConfiguration);
     });
     AwsSessionFactory sessions = new AwsSessionFactory(hooked(aws, pacing, options), changes, options.clock(),
-        new KubernetesSecrets(client), pacing, ServerlessApiController.DEPENDENTS);
+        new KubernetesSecrets(client), pacing, ServerlessApiController.DEPENDENTS, options.stages());
     operator.register(new ServerlessApiController(new Preflight(ServerlessApiValidator.fromGeneratedCrd(), regions,
         settings.resyncInterval()), regions, sessions, new StatusWriter(options.serverSideApply(), options.clock()),
         settings, options.clock(), options.metrics()), override -> {

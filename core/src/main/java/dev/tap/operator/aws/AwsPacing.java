@@ -49,9 +49,12 @@ public final class AwsPacing implements AwsCallHook {
       new Quota("apigateway", "DeleteRestApi", 1.0 / 30, 1),
       new Quota("apigateway", "*", 10, 40),
       new Quota("lambda", "GetFunction", 100, 100),
+      // Invoke is data plane: its rate is 10 x the account's concurrency (1 000), apart from the 15 per s.
+      new Quota("lambda", "Invoke", 10_000, 10_000),
       new Quota("lambda", "*", 15, 15),
       new Quota("monitoring", "PutMetricAlarm", 3, 3),
       new Quota("monitoring", "DescribeAlarms", 9, 9),
+      new Quota("monitoring", "GetMetricData", 50, 50),
       new Quota("monitoring", "DeleteAlarms", 3, 3),
       new Quota("monitoring", "SetAlarmState", 3, 3));
 

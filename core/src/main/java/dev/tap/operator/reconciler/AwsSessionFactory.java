@@ -8,8 +8,10 @@ import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.workflow.SecretStore;
 import dev.tap.operator.workflow.Outcomes;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Opens the AWS session of one reconcile or deletion: the clients, pacing, change record and clock every dependent shares. */
 public final class AwsSessionFactory {
@@ -20,20 +22,22 @@ public final class AwsSessionFactory {
   private final SecretStore secrets;
   private final AwsPacing pacing;
   private final List<String> dependents;
+  private final UnaryOperator<URI> stages;
 
   /** {@code aws} are paced by {@code pacing} already; a session only asks it whether a whole pass fits. */
   public AwsSessionFactory(AwsClients aws, ChangeRecorder changes, Clock clock, SecretStore secrets, AwsPacing pacing,
-      List<String> dependents) {
+      List<String> dependents, UnaryOperator<URI> stages) {
     this.aws = aws;
     this.changes = changes;
     this.clock = clock;
     this.secrets = secrets;
     this.pacing = pacing;
     this.dependents = dependents;
+    this.stages = stages;
   }
 
   public AwsSession open(ServerlessApi resource, String region) {
     return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(dependents),
-        secrets, pacing);
+        secrets, pacing, stages);
   }
 }

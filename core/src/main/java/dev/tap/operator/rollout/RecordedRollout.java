@@ -1,7 +1,10 @@
 package dev.tap.operator.rollout;
 
+import dev.tap.operator.api.v1alpha1.CheckResult;
+import dev.tap.operator.api.v1alpha1.GateResult;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +12,12 @@ import java.util.Optional;
  * first and applied in the next reconcile, so a crash between the two repeats the same step.
  */
 public record RecordedRollout(String phase, String stable, String target, int step, double weight, Instant stepStartedAt,
-    Instant startedAt, String alarm, String message) {
+    Instant startedAt, String alarm, String message, List<GateResult> gates, List<CheckResult> checks) {
+
+  public RecordedRollout {
+    gates = gates == null ? List.of() : List.copyOf(gates);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+  }
 
   static final String PROGRESSING = RolloutStatus.PROGRESSING;
   static final String SUCCEEDED = "Succeeded";
@@ -23,7 +31,7 @@ public record RecordedRollout(String phase, String stable, String target, int st
   /** A builder that starts from this record. */
   public Builder toBuilder() {
     return builder().phase(phase).stable(stable).target(target).step(step).weight(weight).stepStartedAt(stepStartedAt)
-        .startedAt(startedAt).alarm(alarm).message(message);
+        .startedAt(startedAt).alarm(alarm).message(message).gates(gates).checks(checks);
   }
 
   static Optional<RecordedRollout> from(RolloutStatus status) {
@@ -36,7 +44,8 @@ public record RecordedRollout(String phase, String stable, String target, int st
           .weight(status.getWeight() == null ? 0 : status.getWeight())
           .stepStartedAt(status.getStepStartedAt() == null ? null : Instant.parse(status.getStepStartedAt()))
           .startedAt(status.getStartedAt() == null ? null : Instant.parse(status.getStartedAt()))
-          .alarm(status.getAlarm()).message(status.getMessage()).build());
+          .alarm(status.getAlarm()).message(status.getMessage()).gates(status.getGates()).checks(status.getChecks())
+          .build());
     } catch (RuntimeException e) {
       // Someone edited the status by hand: start from what AWS holds, as after a lost status.
       return Optional.empty();
@@ -62,10 +71,12 @@ public record RecordedRollout(String phase, String stable, String target, int st
     status.setStartedAt(startedAt == null ? null : startedAt.toString());
     status.setAlarm(alarm);
     status.setMessage(message);
+    status.setGates(gates.isEmpty() ? null : gates);
+    status.setChecks(checks.isEmpty() ? null : checks);
     return status;
   }
 
-  /** The record by name: nine positional values, most of them often 0 or null, read as noise. */
+  /** The record by name: eleven positional values, most of them often 0 or null, read as noise. */
   public static final class Builder {
     private String phase;
     private String stable;
@@ -76,6 +87,8 @@ public record RecordedRollout(String phase, String stable, String target, int st
     private Instant startedAt;
     private String alarm;
     private String message;
+    private List<GateResult> gates;
+    private List<CheckResult> checks;
 
     private Builder() {}
 
@@ -124,8 +137,19 @@ public record RecordedRollout(String phase, String stable, String target, int st
       return this;
     }
 
+    public Builder gates(List<GateResult> value) {
+      gates = value;
+      return this;
+    }
+
+    public Builder checks(List<CheckResult> value) {
+      checks = value;
+      return this;
+    }
+
     public RecordedRollout build() {
-      return new RecordedRollout(phase, stable, target, step, weight, stepStartedAt, startedAt, alarm, message);
+      return new RecordedRollout(phase, stable, target, step, weight, stepStartedAt, startedAt, alarm, message, gates,
+          checks);
     }
   }
 }

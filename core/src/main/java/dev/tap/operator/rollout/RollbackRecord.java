@@ -13,8 +13,8 @@ final class RollbackRecord {
 
   private RollbackRecord() {}
 
-  static String describe(String version, String alarm) {
-    String text = "rolled back version " + version + " after alarm " + alarm;
+  static String describe(String version, String cause) {
+    String text = "rolled back version " + version + " after " + RolloutPlanner.cause(cause);
     // Lambda takes at most 256 characters of description.
     return text.length() > 256 ? text.substring(0, 256) : text;
   }

@@ -10,10 +10,13 @@ import dev.tap.operator.function.ObservedFunction;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.InventoryItem;
+import dev.tap.operator.api.v1alpha1.CheckResult;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Moves the environment's alias to the version the function dependent published, step by step, and
@@ -40,8 +43,10 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     Optional<AlarmsOutcome> alarms = session.outcomes().find(AlarmsOutcome.class);
     Map.Entry<String, Double> split = alias.weights().entrySet().stream().findFirst().orElse(null);
     RolloutCommands commands = RolloutCommands.read(api, target.get());
-    RolloutInput input = RolloutInput.builder().now(session.clock().instant())
-        .settings(RolloutSettings.of(api.getSpec().getFunction().getDeployment()).pausedIf(commands.paused()))
+    RolloutSettings settings = RolloutSettings.of(api.getSpec().getFunction().getDeployment()).pausedIf(commands.paused());
+    AwsRolloutEvidence evidence = new AwsRolloutEvidence(session, names.function(), names.alias(), target.get(),
+        api.getSpec().getApi().getStageName(), stageUrl(api, session), settings.checks());
+    RolloutInput input = RolloutInput.builder().now(session.clock().instant()).settings(settings).evidence(evidence)
         .stable(alias.version()).commands(commands)
         .additional(split == null ? null : split.getKey()).weight(split == null ? 0 : split.getValue())
         .target(target.get()).pinned(api.getSpec().getFunction().getVersion() != null)
@@ -58,8 +63,38 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
         RolloutCommands.acknowledging(api, RolloutPlanner.actedOn(input, decision)),
         RolloutHistory.after(history(api), decision, input.now()));
     report(session, outcome);
+    tellEvidence(api, session, evidence, decision);
     apply(api, session, names, decision);
     return outcome;
+  }
+
+  /** Where post-traffic checks reach the stage: its invoke URL as status.api last recorded it. */
+  private static URI stageUrl(ServerlessApi api, AwsSession session) {
+    String recorded = api.getStatus() == null || api.getStatus().getApi() == null ? null
+        : api.getStatus().getApi().getInvokeUrl();
+    return recorded == null ? null : session.stageAddress(URI.create(recorded));
+  }
+
+  /** One Event per gate judgement and per round of traffic checks, beside what status records. */
+  private static void tellEvidence(ServerlessApi api, AwsSession session, AwsRolloutEvidence evidence,
+      RolloutDecision decision) {
+    RecordedRollout record = decision.record();
+    if (record == null) {
+      return;
+    }
+    if (evidence.read() && !record.gates().isEmpty()) {
+      boolean failed = GateJudge.failed(record.gates()).isPresent();
+      boolean shortOfRequests = record.gates().stream().anyMatch(g -> GateJudge.TOO_FEW.equals(g.getResult()));
+      session.changed(api, failed ? "AnalysisFailed" : shortOfRequests ? "AnalysisShortOfRequests" : "AnalysisPassed",
+          record.gates().stream().map(GateJudge::describe).collect(Collectors.joining("; ")));
+    }
+    for (TrafficPhase phase : evidence.checked()) {
+      List<CheckResult> results = record.checks().stream().filter(c -> phase.name().equals(c.getPhase())).toList();
+      boolean failed = results.stream().anyMatch(c -> !"Passed".equals(c.getResult()));
+      session.changed(api, phase.name() + (failed ? "ChecksFailed" : "ChecksPassed"), results.stream()
+          .map(c -> c.getRequest() + ": " + (c.getMessage() == null ? c.getResult() : c.getMessage()))
+          .collect(Collectors.joining("; ")));
+    }
   }
 
   private static void apply(ServerlessApi api, AwsSession session, AwsNames names, RolloutDecision decision) {

@@ -33,7 +33,7 @@ final class RolloutHistory {
     } else if (decision instanceof RolloutDecision.RollBack back) {
       end(ending(history, back.target(), back.stable(), now),
           RolloutPlanner.ABORTED.equals(back.alarm()) ? "Aborted" : RecordedRollout.ROLLED_BACK,
-          RolloutPlanner.ABORTED.equals(back.alarm()) ? "kubectl tap abort" : "alarm " + back.alarm() + ": " + back.reason(),
+          RolloutPlanner.ABORTED.equals(back.alarm()) ? "kubectl tap abort" : RolloutPlanner.cause(back.alarm()) + ": " + back.reason(),
           now);
     } else if (decision instanceof RolloutDecision.Abandon abandon) {
       end(ending(history, abandon.abandoned(), abandon.stable(), now), "Abandoned",

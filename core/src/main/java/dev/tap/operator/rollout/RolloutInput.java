@@ -9,11 +9,12 @@ import java.util.Optional;
  * settings, the alias as Lambda holds it ({@code stable} plus at most one {@code additional} version
  * with its {@code weight}), the version the spec wants, why that version cannot share the alias
  * (null: it can), the version the alias's description marks as rolled back, what status recorded,
- * whether the rollout alarm exists, the rollback alarms in ALARM, and the kubectl tap commands waiting.
+ * whether the rollout alarm exists, the rollback alarms in ALARM, the kubectl tap commands waiting, and
+ * how to gather what the new version did when a gate or a check asks.
  */
 public record RolloutInput(Instant now, RolloutSettings settings, String stable, String additional, double weight,
     String target, boolean pinned, String splitBlocker, String rolledBack, Optional<RecordedRollout> recorded,
-    boolean rolloutAlarmReady, List<FiringAlarm> firing, RolloutCommands commands) {
+    boolean rolloutAlarmReady, List<FiringAlarm> firing, RolloutCommands commands, RolloutEvidence evidence) {
 
   /**
    * An alarm in ALARM with CloudWatch's reason, since when ({@code since}, null: unknown), and whether it
@@ -30,7 +31,7 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
     return new Builder();
   }
 
-  /** The input by name: twelve positional values read as noise. */
+  /** The input by name: fourteen positional values read as noise. */
   public static final class Builder {
     private Instant now;
     private RolloutSettings settings;
@@ -45,6 +46,7 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
     private boolean rolloutAlarmReady;
     private List<FiringAlarm> firing = List.of();
     private RolloutCommands commands = RolloutCommands.none();
+    private RolloutEvidence evidence = RolloutEvidence.NONE;
 
     private Builder() {}
 
@@ -113,9 +115,14 @@ public record RolloutInput(Instant now, RolloutSettings settings, String stable,
       return this;
     }
 
+    public Builder evidence(RolloutEvidence value) {
+      evidence = value;
+      return this;
+    }
+
     public RolloutInput build() {
       return new RolloutInput(now, settings, stable, additional, weight, target, pinned, splitBlocker, rolledBack,
-          recorded, rolloutAlarmReady, firing, commands);
+          recorded, rolloutAlarmReady, firing, commands, evidence);
     }
   }
 }

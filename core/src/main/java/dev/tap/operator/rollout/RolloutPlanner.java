@@ -1,5 +1,9 @@
 package dev.tap.operator.rollout;
 
+import dev.tap.operator.api.v1alpha1.AnalysisGate;
+import dev.tap.operator.api.v1alpha1.CheckResult;
+import dev.tap.operator.api.v1alpha1.GateResult;
+import dev.tap.operator.api.v1alpha1.TooFewRequests;
 import dev.tap.operator.rollout.RolloutDecision.Abandon;
 import dev.tap.operator.rollout.RolloutDecision.Halted;
 import dev.tap.operator.rollout.RolloutDecision.InSync;
@@ -11,6 +15,7 @@ import dev.tap.operator.rollout.RolloutDecision.Wait;
 import dev.tap.operator.rollout.RolloutInput.FiringAlarm;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,15 +35,21 @@ public final class RolloutPlanner {
   /** How soon to look again while the rollout alarm is being created. */
   static final Duration SOON = Duration.ofSeconds(1);
 
+  /**
+   * How often gates are judged while a step runs, so that a failing version goes back within half a
+   * minute instead of at the step's end, sooner than an alarm on the whole alias (one GetMetricData each).
+   */
+  static final Duration GATE_LOOK = Duration.ofSeconds(30);
+
   private RolloutPlanner() {}
 
   public static RolloutDecision next(RolloutInput in) {
     RecordedRollout kept = in.recorded().orElse(null);
     if (in.additional() == null && in.stable().equals(in.target())) {
-      // Promoted, but the status still says Progressing (a crash right after the promotion): record the
-      // end first, so that the next reconcile removes the rollout alarm.
-      return kept != null && kept.progressing(kept.stable(), in.target())
-          ? new Record(succeeded(kept, "version " + in.target() + " serves all traffic")) : new InSync(in.target(), kept);
+      // Promoted, but the status still says Progressing (post-traffic checks next, or a crash right after the
+      // promotion): record the end first, so that the next reconcile removes the rollout alarm.
+      return kept != null && kept.progressing(kept.stable(), in.target()) ? afterLastShift(in, kept)
+          : new InSync(in.target(), kept);
     }
     if (in.target().equals(in.rolledBack()) && in.additional() == null && in.commands().asked(RolloutCommands.RETRY)) {
       return new RolloutDecision.Retry(in.stable(), in.target(), start(in, "retrying version " + in.target()
@@ -48,11 +59,11 @@ public final class RolloutPlanner {
       RecordedRollout record = kept != null && RecordedRollout.ROLLED_BACK.equals(kept.phase()) ? kept
           : recording(RecordedRollout.ROLLED_BACK, in).build();
       String message = "version " + in.target() + (ABORTED.equals(record.alarm()) ? " was aborted with kubectl tap abort"
-          : " was rolled back" + (record.alarm() == null ? "" : " after alarm " + record.alarm()))
+          : " was rolled back" + (record.alarm() == null ? "" : " after " + cause(record.alarm())))
           + "; the alias stays on version " + in.stable() + ". It is not tried again until the spec produces another"
           + " version, or kubectl tap retry asks for it";
-      return in.additional() != null ? rollBack(in, new RolloutInput.FiringAlarm(
-          record.alarm() == null ? "(recorded on the alias)" : record.alarm(), "finishing the rollback"))
+      return in.additional() != null ? rollBack(in, in.stable(), kept,
+          record.alarm() == null ? "(recorded on the alias)" : record.alarm(), "finishing the rollback")
           : new Halted(message, record.withMessage(message));
     }
     if (in.additional() != null && !in.additional().equals(in.target())) {
@@ -66,15 +77,15 @@ public final class RolloutPlanner {
     }
     boolean progressing = kept != null && kept.progressing(in.stable(), in.target());
     if (progressing && in.commands().asked(RolloutCommands.ABORT)) {
-      return rollBack(in, new FiringAlarm(ABORTED, "aborted with kubectl tap abort", null, true));
+      return rollBack(in, in.stable(), kept, ABORTED, "aborted with kubectl tap abort");
     }
     if (progressing && in.commands().asked(RolloutCommands.PROMOTE_FULL)) {
       String why = "version " + in.target() + " took all traffic: kubectl tap promote --full";
-      return new Promote(in.stable(), in.target(), why, succeeded(kept, why));
+      return new Promote(in.stable(), in.target(), why, promoted(in, kept, why));
     }
     List<FiringAlarm> firing = firingSinceStart(in, kept);
     if (in.settings().rollbackOnAlarm() && !firing.isEmpty() && in.additional() != null) {
-      return rollBack(in, firing.get(0));
+      return rollBack(in, in.stable(), kept, firing.get(0).name(), firing.get(0).reason());
     }
     return in.additional() == null ? beforeTraffic(in, kept) : shifting(in, kept);
   }
@@ -144,7 +155,19 @@ public final class RolloutPlanner {
     if (!in.rolloutAlarmReady()) {
       return new Wait("waiting for the rollout alarm of version " + in.target(), SOON, kept);
     }
-    return new Record(step(in, kept, 1));
+    RecordedRollout current = kept;
+    if (!in.settings().checks().isEmpty() && kept.checks().isEmpty()) {
+      List<CheckResult> results = in.evidence().check(TrafficPhase.PreTraffic);
+      current = kept.toBuilder().checks(results).build();
+      Optional<CheckResult> failed = failedCheck(results);
+      if (failed.isPresent()) {
+        return rollBack(in, in.stable(), current, "pre-traffic check " + failed.get().getRequest(), failed.get().getMessage());
+      }
+    }
+    if (in.settings().needsApproval(1) && !in.commands().asked(RolloutCommands.PROMOTE)) {
+      return awaitApproval(in, current, 1, kept.stepStartedAt());
+    }
+    return new Record(step(in, current, 1));
   }
 
   /** Traffic is split between stable and target. */
@@ -165,30 +188,147 @@ public final class RolloutPlanner {
       return new Wait("paused at step " + kept.step() + " (deployment.paused)", null,
           kept.withMessage(describe(in.target(), kept.step(), kept.weight()) + ", paused"), true);
     }
-    Duration left = Duration.between(in.now(), kept.stepStartedAt().plus(in.settings().interval()));
-    if (left.compareTo(Duration.ZERO) > 0 && !in.commands().asked(RolloutCommands.PROMOTE)) {
+    boolean promoteAsked = in.commands().asked(RolloutCommands.PROMOTE);
+    Instant stepEnd = kept.stepStartedAt().plus(in.settings().interval());
+    Duration left = Duration.between(in.now(), stepEnd);
+    boolean ended = left.compareTo(Duration.ZERO) <= 0;
+    RecordedRollout current = kept;
+    List<AnalysisGate> gates = in.settings().gates();
+    if (!gates.isEmpty() && !promoteAsked) {
+      List<GateResult> results = gateLookDue(in, kept, stepEnd)
+          ? GateJudge.judge(gates, in.evidence().read(kept.stepStartedAt()), kept.step(), in.now())
+          : judgedInStep(kept);
+      current = kept.toBuilder().gates(results).build();
+      Optional<GateResult> failed = GateJudge.failed(results);
+      if (failed.isPresent()) {
+        return rollBack(in, in.stable(), current, "analysis gate " + failed.get().getMetric(),
+            GateJudge.describe(failed.get()));
+      }
+      Optional<TooFewRequests> tooFew = ended ? GateJudge.shortOfRequests(gates, results) : Optional.empty();
+      if (tooFew.isPresent()) {
+        return shortOfRequests(in, current, tooFew.get(), GateJudge.shortfall(gates, results));
+      }
+    }
+    if (!ended && !promoteAsked) {
       String why = describe(in.target(), kept.step(), kept.weight()) + "; next step in " + human(left);
-      return new Wait(why, left, kept.withMessage(why));
+      return new Wait(why, gates.isEmpty() ? left : shorter(left, GATE_LOOK), current.withMessage(why));
     }
     int next = kept.step() + 1;
+    if (in.settings().needsApproval(next) && !promoteAsked) {
+      return awaitApproval(in, current, next, stepEnd);
+    }
     if (in.settings().weight(next) >= 1.0) {
       String why = "version " + in.target() + " took all traffic after " + kept.step() + " step(s)";
-      return new Promote(in.stable(), in.target(), why, succeeded(kept, why));
+      return new Promote(in.stable(), in.target(), why, promoted(in, current, why));
     }
-    return new Record(step(in, kept, next));
+    return new Record(step(in, current, next));
+  }
+
+  /**
+   * Whether the gates are judged again now: not yet in this step, half a minute since the last time, or
+   * the step has ended since (the judgement that lets traffic shift is made after the interval).
+   */
+  private static boolean gateLookDue(RolloutInput in, RecordedRollout kept, Instant stepEnd) {
+    Optional<Instant> last = judgedInStep(kept).stream().map(r -> Instant.parse(r.getEvaluatedAt()))
+        .max(Instant::compareTo);
+    return last.isEmpty() || !in.now().isBefore(last.get().plus(GATE_LOOK))
+        || (!in.now().isBefore(stepEnd) && last.get().isBefore(stepEnd));
+  }
+
+  private static List<GateResult> judgedInStep(RecordedRollout kept) {
+    return kept.gates().stream().filter(r -> r.getStep() != null && r.getStep() == kept.step()).toList();
+  }
+
+  /** The step ended before a gate had its minimum of requests: the spec says what then. */
+  private static RolloutDecision shortOfRequests(RolloutInput in, RecordedRollout current, TooFewRequests policy,
+      String shortfall) {
+    String at = describe(in.target(), current.step(), current.weight());
+    return switch (policy) {
+      case Fail -> rollBack(in, in.stable(), current, "analysis gate short of requests", shortfall);
+      case Hold -> {
+        String why = at + "; held: " + shortfall + " (kubectl tap promote moves on)";
+        yield new Wait(why, GATE_LOOK, current.withMessage(why));
+      }
+      case Extend -> new Record(current.toBuilder().stepStartedAt(in.now())
+          .message(at + "; extended by one interval: " + shortfall).build());
+    };
+  }
+
+  /** The next step needs kubectl tap promote: wait for it, until the approval's timeout says otherwise. */
+  private static RolloutDecision awaitApproval(RolloutInput in, RecordedRollout current, int next, Instant since) {
+    RolloutSettings.Approval approval = in.settings().approval();
+    Duration left = Duration.between(in.now(), since.plus(approval.timeout()));
+    String before = "waiting for approval (kubectl tap promote) before " + Math.round(in.settings().weight(next) * 100)
+        + "% of traffic";
+    String at = current.step() == 0 ? "version " + in.target() + " before any traffic"
+        : describe(in.target(), current.step(), current.weight());
+    Duration gateLook = in.settings().gates().isEmpty() || current.step() == 0 ? null : GATE_LOOK;
+    if (left.compareTo(Duration.ZERO) > 0) {
+      String why = at + "; " + before + ", for at most " + human(left);
+      return new Wait(why, gateLook == null ? left : shorter(left, gateLook), current.withMessage(why));
+    }
+    if (approval.rollBackOnTimeout()) {
+      return rollBack(in, in.stable(), current, "approval timeout", "no kubectl tap promote within "
+          + human(approval.timeout()));
+    }
+    String why = at + "; " + before + ": timed out " + human(left.negated()) + " ago, held until kubectl tap promote or abort";
+    return new Wait(why, gateLook, current.withMessage(why));
+  }
+
+  /** All traffic on the target: the post-traffic checks through the stage, then the rollout's end. */
+  private static RolloutDecision afterLastShift(RolloutInput in, RecordedRollout kept) {
+    String serves = "version " + in.target() + " serves all traffic";
+    if (in.settings().checks().isEmpty() || kept.stable().equals(in.target())) {
+      return new Record(succeeded(kept, serves));
+    }
+    List<CheckResult> results = in.evidence().check(TrafficPhase.PostTraffic);
+    List<CheckResult> all = new ArrayList<>(kept.checks());
+    all.addAll(results);
+    RecordedRollout current = kept.toBuilder().checks(all).build();
+    Optional<CheckResult> failed = failedCheck(results);
+    if (failed.isPresent()) {
+      return rollBack(in, kept.stable(), current, "post-traffic check " + failed.get().getRequest(),
+          failed.get().getMessage());
+    }
+    return new Record(succeeded(current, serves + "; its post-traffic checks passed"));
+  }
+
+  private static Optional<CheckResult> failedCheck(List<CheckResult> results) {
+    return results.stream().filter(r -> !"Passed".equals(r.getResult())).findFirst();
+  }
+
+  /** The record of a promotion: the end of the rollout, or, with traffic checks, the post-traffic checks next. */
+  private static RecordedRollout promoted(RolloutInput in, RecordedRollout kept, String why) {
+    return in.settings().checks().isEmpty() ? succeeded(kept, why)
+        : kept.toBuilder().step(kept.step() + 1).weight(1.0).stepStartedAt(in.now())
+            .message(why + "; post-traffic checks next").build();
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** What sent the traffic back, as messages say it: an alarm by its name, anything else as it is named. */
+  static String cause(String alarmOrCause) {
+    return alarmOrCause.contains(" ") ? alarmOrCause : "alarm " + alarmOrCause;
   }
 
   private static RolloutDecision shift(RolloutInput in, RecordedRollout kept) {
     return new Shift(in.stable(), in.target(), kept.step(), kept.weight(), kept);
   }
 
-  private static RolloutDecision rollBack(RolloutInput in, RolloutInput.FiringAlarm alarm) {
-    String message = "alarm " + alarm.name() + " fired (" + alarm.reason() + "): all traffic back on version "
-        + in.stable() + ", version " + in.target() + " is not tried again";
-    RecordedRollout kept = in.recorded().orElse(null);
-    RecordedRollout record = recording(RecordedRollout.ROLLED_BACK, in).stepStartedAt(in.now())
-        .startedAt(kept == null ? null : kept.startedAt()).alarm(alarm.name()).message(message).build();
-    return new RollBack(in.stable(), in.target(), alarm.name(), alarm.reason(), record);
+  /**
+   * All traffic back on {@code stable} because of {@code cause} (an alarm's name, kubectl tap abort, a
+   * gate, a check or an approval's timeout); {@code current} keeps the results that decided it.
+   */
+  private static RolloutDecision rollBack(RolloutInput in, String stable, RecordedRollout current, String cause,
+      String reason) {
+    String message = cause(cause) + " (" + reason + "): all traffic back on version " + stable + ", version "
+        + in.target() + " is not tried again";
+    RecordedRollout.Builder record = (current == null ? RecordedRollout.builder() : current.toBuilder())
+        .phase(RecordedRollout.ROLLED_BACK).stable(stable).target(in.target()).step(0).weight(0).stepStartedAt(in.now())
+        .alarm(cause).message(message);
+    return new RollBack(stable, in.target(), cause, reason, record.build());
   }
 
   /** A record in {@code phase} of the input's stable and target versions. */
@@ -204,7 +344,8 @@ public final class RolloutPlanner {
   private static RecordedRollout step(RolloutInput in, RecordedRollout kept, int step) {
     double weight = in.settings().weight(step);
     return recording(RecordedRollout.PROGRESSING, in).step(step).weight(weight).stepStartedAt(in.now())
-        .startedAt(kept.startedAt()).message(describe(in.target(), step, weight)).build();
+        .startedAt(kept.startedAt()).message(describe(in.target(), step, weight)).gates(kept.gates())
+        .checks(kept.checks()).build();
   }
 
   private static RecordedRollout succeeded(RecordedRollout kept, String message) {

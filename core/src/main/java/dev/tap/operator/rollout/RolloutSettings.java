@@ -1,18 +1,40 @@
 package dev.tap.operator.rollout;
 
+import dev.tap.operator.api.v1alpha1.AnalysisGate;
+import dev.tap.operator.api.v1alpha1.ApprovalSpec;
+import dev.tap.operator.api.v1alpha1.ApprovalTimeout;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
+import dev.tap.operator.api.v1alpha1.TrafficCheck;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code spec.function.deployment} as the planner needs it, with the weights of each step: Canary
  * puts {@code canaryPercent} on the new version for one interval, then all of it; Linear adds
- * {@code linearPercent} every interval until the next step would reach 100 %.
+ * {@code linearPercent} every interval until the next step would reach 100 %. Gates, an approval step and
+ * traffic checks, when declared, hold each step to the new version's own results.
  */
 public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, int linearPercent, Duration interval,
-    boolean paused, boolean rollbackOnAlarm) {
+    boolean paused, boolean rollbackOnAlarm, List<AnalysisGate> gates, Approval approval, List<TrafficCheck> checks) {
 
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+  static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(1);
+
+  public RolloutSettings {
+    gates = gates == null ? List.of() : List.copyOf(gates);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+  }
+
+  /** The step that would bring the new version to {@code beforePercent} waits for kubectl tap promote. */
+  public record Approval(int beforePercent, Duration timeout, boolean rollBackOnTimeout) {
+
+    static Approval of(ApprovalSpec spec) {
+      return spec == null ? null : new Approval(spec.getBeforePercent() == null ? 100 : spec.getBeforePercent(),
+          spec.getTimeout() == null ? DEFAULT_APPROVAL_TIMEOUT : interval(spec.getTimeout()),
+          spec.getOnTimeout() == ApprovalTimeout.RollBack);
+    }
+  }
 
   /** AllAtOnce, no percentages, the default interval, not paused, no rollback on alarm, until named otherwise. */
   public static Builder builder() {
@@ -28,6 +50,7 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
         .linearPercent(spec.getLinearPercent() == null ? 0 : spec.getLinearPercent())
         .interval(spec.getInterval() == null ? DEFAULT_INTERVAL : interval(spec.getInterval()))
         .paused(Boolean.TRUE.equals(spec.getPaused())).rollbackOnAlarm(Boolean.TRUE.equals(spec.getRollbackOnAlarm()))
+        .gates(spec.getAnalysis()).approval(Approval.of(spec.getApproval())).checks(spec.getTrafficChecks())
         .build();
   }
 
@@ -44,7 +67,17 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
 
   /** The same settings, paused or not: {@code kubectl tap pause} holds a rollout as deployment.paused does. */
   RolloutSettings pausedIf(boolean pausedByHand) {
-    return pausedByHand ? new RolloutSettings(strategy, canaryPercent, linearPercent, interval, true, rollbackOnAlarm) : this;
+    return pausedByHand ? new RolloutSettings(strategy, canaryPercent, linearPercent, interval, true, rollbackOnAlarm,
+        gates, approval, checks) : this;
+  }
+
+  /** Whether moving to {@code step} needs kubectl tap promote: it is the first step at or past the approval's share. */
+  boolean needsApproval(int step) {
+    if (approval == null) {
+      return false;
+    }
+    double share = approval.beforePercent() / 100.0;
+    return weight(step) >= share - 1e-9 && (step == 1 || weight(step - 1) < share - 1e-9);
   }
 
   boolean stepped() {
@@ -65,7 +98,7 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
     return Math.max(1, (int) Math.round(weight * 100 / linearPercent));
   }
 
-  /** The settings by name: six positional values read as noise. */
+  /** The settings by name: nine positional values read as noise. */
   public static final class Builder {
     private DeploymentStrategy strategy = DeploymentStrategy.AllAtOnce;
     private int canaryPercent;
@@ -73,6 +106,9 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
     private Duration interval = DEFAULT_INTERVAL;
     private boolean paused;
     private boolean rollbackOnAlarm;
+    private List<AnalysisGate> gates;
+    private Approval approval;
+    private List<TrafficCheck> checks;
 
     private Builder() {}
 
@@ -106,8 +142,24 @@ public record RolloutSettings(DeploymentStrategy strategy, int canaryPercent, in
       return this;
     }
 
+    public Builder gates(List<AnalysisGate> value) {
+      gates = value;
+      return this;
+    }
+
+    public Builder approval(Approval value) {
+      approval = value;
+      return this;
+    }
+
+    public Builder checks(List<TrafficCheck> value) {
+      checks = value;
+      return this;
+    }
+
     public RolloutSettings build() {
-      return new RolloutSettings(strategy, canaryPercent, linearPercent, interval, paused, rollbackOnAlarm);
+      return new RolloutSettings(strategy, canaryPercent, linearPercent, interval, paused, rollbackOnAlarm, gates,
+          approval, checks);
     }
   }
 }

@@ -6,10 +6,12 @@ import dev.tap.operator.aws.AwsClients;
 import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.events.ChangeRecorder;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -28,10 +30,18 @@ public final class AwsSession {
   private final Outcomes outcomes;
   private final SecretStore secrets;
   private final AwsPacing pacing;
+  private final UnaryOperator<URI> stages;
   private final Map<String, Object> reads = new ConcurrentHashMap<>();
 
   public AwsSession(ServerlessApi resource, String region, AwsClients clients, ChangeRecorder changes,
       AdoptionPolicy adoption, Clock clock, Outcomes outcomes, SecretStore secrets, AwsPacing pacing) {
+    this(resource, region, clients, changes, adoption, clock, outcomes, secrets, pacing, UnaryOperator.identity());
+  }
+
+  /** {@code stages} says where a stage's invoke URL is reached: itself on AWS, a loopback port in the served sandbox. */
+  public AwsSession(ServerlessApi resource, String region, AwsClients clients, ChangeRecorder changes,
+      AdoptionPolicy adoption, Clock clock, Outcomes outcomes, SecretStore secrets, AwsPacing pacing,
+      UnaryOperator<URI> stages) {
     this.resource = resource;
     this.region = region;
     this.clients = clients;
@@ -41,6 +51,12 @@ public final class AwsSession {
     this.outcomes = outcomes;
     this.secrets = secrets;
     this.pacing = pacing;
+    this.stages = stages;
+  }
+
+  /** Where requests to the stage at {@code invokeUrl} are sent. */
+  public URI stageAddress(URI invokeUrl) {
+    return stages.apply(invokeUrl);
   }
 
   /** Goes on only when the account's quota has room for a whole pass of {@code calls} calls to {@code service}. */

@@ -6,13 +6,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /** How a new version reaches the alias with zero downtime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.canaryPercent) || (has(self.strategy) && self.strategy == 'Canary')", message = "canaryPercent is allowed only with strategy Canary", fieldPath = ".canaryPercent")
 @ValidationRule(value = "!has(self.linearPercent) || (has(self.strategy) && self.strategy == 'Linear')", message = "linearPercent is allowed only with strategy Linear", fieldPath = ".linearPercent")
 @ValidationRule(value = "!has(self.interval) || (has(self.strategy) && self.strategy != 'AllAtOnce')", message = "interval is allowed only with strategy Canary or Linear", fieldPath = ".interval")
+@ValidationRule(value = "!has(self.analysis) || (has(self.strategy) && self.strategy != 'AllAtOnce')", message = "analysis is allowed only with strategy Canary or Linear", fieldPath = ".analysis")
+@ValidationRule(value = "!has(self.approval) || (has(self.strategy) && self.strategy != 'AllAtOnce')", message = "approval is allowed only with strategy Canary or Linear", fieldPath = ".approval")
+@ValidationRule(value = "!has(self.trafficChecks) || (has(self.strategy) && self.strategy != 'AllAtOnce')", message = "trafficChecks are allowed only with strategy Canary or Linear", fieldPath = ".trafficChecks")
+@ValidationRule(value = "!has(self.approval) || !has(self.approval.beforePercent) || self.approval.beforePercent == 100 || (has(self.canaryPercent) && self.approval.beforePercent == self.canaryPercent) || (has(self.linearPercent) && self.approval.beforePercent % self.linearPercent == 0)", message = "approval.beforePercent must be the share of one of the strategy's steps: canaryPercent, a multiple of linearPercent, or 100", fieldPath = ".approval.beforePercent")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class DeploymentSpec {
 
@@ -38,6 +44,17 @@ public class DeploymentSpec {
 
   @JsonPropertyDescription("Hold the rollout at its current step (no traffic moves) until set back to false.")
   private Boolean paused;
+
+  @JsonPropertyDescription("Bounds on the new version's own metrics (by ExecutedVersion), judged with GetMetricData while each step runs and before traffic shifts again; a failing gate rolls back as an alarm does.")
+  @Size(max = 4)
+  private List<AnalysisGate> analysis;
+
+  @JsonPropertyDescription("A step that waits for kubectl tap promote.")
+  private ApprovalSpec approval;
+
+  @JsonPropertyDescription("Requests the new version must answer as declared: before any traffic shifts, on the new version alone (Lambda's Invoke on the version); after the last shift, through the stage. A failure rolls back.")
+  @Size(max = 10)
+  private List<TrafficCheck> trafficChecks;
 
   public DeploymentStrategy getStrategy() {
     return strategy;
@@ -85,5 +102,29 @@ public class DeploymentSpec {
 
   public void setPaused(Boolean paused) {
     this.paused = paused;
+  }
+
+  public List<AnalysisGate> getAnalysis() {
+    return analysis;
+  }
+
+  public void setAnalysis(List<AnalysisGate> analysis) {
+    this.analysis = analysis;
+  }
+
+  public ApprovalSpec getApproval() {
+    return approval;
+  }
+
+  public void setApproval(ApprovalSpec approval) {
+    this.approval = approval;
+  }
+
+  public List<TrafficCheck> getTrafficChecks() {
+    return trafficChecks;
+  }
+
+  public void setTrafficChecks(List<TrafficCheck> trafficChecks) {
+    this.trafficChecks = trafficChecks;
   }
 }

@@ -3,6 +3,7 @@ package dev.tap.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 
 /** Progress of moving the alias to the target version. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,6 +40,12 @@ public class RolloutStatus {
 
   @JsonPropertyDescription("Why the rollout is where it is.")
   private String message;
+
+  @JsonPropertyDescription("The last judgement of each analysis gate in this rollout.")
+  private List<GateResult> gates;
+
+  @JsonPropertyDescription("What the traffic checks got, before the first shift and after the last.")
+  private List<CheckResult> checks;
 
   public String getPhase() {
     return phase;
@@ -110,5 +117,21 @@ public class RolloutStatus {
 
   public void setAlarm(String alarm) {
     this.alarm = alarm;
+  }
+
+  public List<GateResult> getGates() {
+    return gates;
+  }
+
+  public void setGates(List<GateResult> gates) {
+    this.gates = gates;
+  }
+
+  public List<CheckResult> getChecks() {
+    return checks;
+  }
+
+  public void setChecks(List<CheckResult> checks) {
+    this.checks = checks;
   }
 }
