@@ -15,7 +15,7 @@ import java.util.List;
 public final class Samples {
 
   public static final Path DIRECTORY = Path.of("..", "samples");
-  public static final List<String> NAMES = List.of("dev.yaml", "staging.yaml", "prod.yaml");
+  public static final List<String> NAMES = List.of("dev.yaml", "staging.yaml", "prod.yaml", "prod-gated.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -68,6 +68,13 @@ class ServerlessApiValidatorTest {
       spec.function.deployment.linearPercent | 10 | spec.function.deployment.linearPercent | allowed only with strategy Linear
       spec.function.deployment | '{strategy: AllAtOnce, interval: 5m}' | spec.function.deployment.interval | allowed only with strategy Canary or Linear
       spec.function.deployment | '{canaryPercent: 10}' | spec.function.deployment.canaryPercent | allowed only with strategy Canary
+      spec.function.deployment | '{strategy: AllAtOnce, analysis: [{metric: ErrorRate, max: 1, minRequests: 20}]}' | spec.function.deployment.analysis | analysis is allowed only with strategy Canary or Linear
+      spec.function.deployment | '{strategy: AllAtOnce, approval: {timeout: 1h}}' | spec.function.deployment.approval | approval is allowed only with strategy Canary or Linear
+      spec.function.deployment | '{strategy: AllAtOnce, trafficChecks: [{path: /items, expectStatus: 200}]}' | spec.function.deployment.trafficChecks | trafficChecks are allowed only with strategy Canary or Linear
+      spec.function.deployment.approval | '{beforePercent: 50}' | spec.function.deployment.approval.beforePercent | must be the share of one of the strategy's steps
+      spec.function.deployment.analysis | '[{metric: ErrorRate, max: 150, minRequests: 20}]' | spec.function.deployment.analysis[0].max | a percentage: at most 100
+      spec.function.deployment.analysis | '[{metric: Latency, max: 1, minRequests: 20}]' | spec.function.deployment.analysis[0].metric | enumeration
+      spec.function.deployment.trafficChecks | '[{path: items, expectStatus: 200}]' | spec.function.deployment.trafficChecks[0].path | does not match the regex pattern
       spec.alarms.apiServerErrors.periodSeconds | 45 | spec.alarms.apiServerErrors.periodSeconds | must be 10, 20, 30 or a multiple of 60
       spec.alarms.apiServerErrors.periodSeconds | 90 | spec.alarms.apiServerErrors.periodSeconds | must be 10, 20, 30 or a multiple of 60
       spec.alarms.apiServerErrors | '{threshold: 1, evaluationPeriods: 1441, periodSeconds: 60}' | spec.alarms.apiServerErrors.evaluationPeriods | must not exceed one day

@@ -26,7 +26,7 @@ class SandboxJarIT {
 
   private static final Path JAR = Path.of("target", "tap-operator.jar");
 
-  static final List<String> SAMPLES = Samples.NAMES;
+  static final List<String> SAMPLES = List.of("dev.yaml", "staging.yaml", "prod.yaml");
 
   @TempDir
   Path dir;
