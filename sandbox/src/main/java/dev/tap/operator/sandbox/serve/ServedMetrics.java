@@ -3,6 +3,7 @@ package dev.tap.operator.sandbox.serve;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.cloudwatch.MetricStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import java.util.Map;
  * What the served requests publish to the simulated CloudWatch, named as AWS names them: API Gateway's
  * {@code Count}, {@code 4XXError}, {@code 5XXError} and {@code Latency} by ApiName and Stage; Lambda's
  * {@code Invocations}, {@code Errors}, {@code Throttles} and {@code Duration} by FunctionName, by
- * FunctionName and Resource (the alias), and by those and ExecutedVersion.
+ * FunctionName and Resource (the alias or version invoked), and, for an alias's invocations only, by those
+ * and ExecutedVersion.
  */
 final class ServedMetrics {
 
@@ -29,14 +31,20 @@ final class ServedMetrics {
     metrics.put(new MetricStore.Series("AWS/ApiGateway", "Latency", dimensions), at, latencyMs);
   }
 
-  /** One invocation of {@code function}:{@code alias} that ran {@code version}; a throttled one has no duration. */
+  /**
+   * One invocation of {@code function}:{@code qualifier} (an alias, or the version itself) that ran
+   * {@code version}; a throttled one has no duration.
+   */
   void invocation(InvocationTarget target, String version, boolean error, boolean throttled, double durationMs,
       Instant at) {
     MetricStore metrics = aws.cloudWatch(target.region()).state().metrics();
     String resource = target.function() + ":" + target.qualifier();
-    for (Map<String, String> dimensions : List.of(Map.of("FunctionName", target.function()),
-        Map.of("FunctionName", target.function(), "Resource", resource),
-        Map.of("FunctionName", target.function(), "Resource", resource, "ExecutedVersion", version))) {
+    List<Map<String, String>> dimensionSets = new ArrayList<>(List.of(Map.of("FunctionName", target.function()),
+        Map.of("FunctionName", target.function(), "Resource", resource)));
+    if (!target.qualifier().equals(version)) {
+      dimensionSets.add(Map.of("FunctionName", target.function(), "Resource", resource, "ExecutedVersion", version));
+    }
+    for (Map<String, String> dimensions : dimensionSets) {
       metrics.put(new MetricStore.Series("AWS/Lambda", "Throttles", dimensions), at, throttled ? 1 : 0);
       if (!throttled) {
         metrics.put(new MetricStore.Series("AWS/Lambda", "Invocations", dimensions), at, 1);

@@ -57,7 +57,7 @@ public final class ServedStages implements AutoCloseable {
 
   private final SimulatedAws aws;
   private final FunctionFleet fleet;
-  private final StageFront.Runtimes runtimes;
+  private final VersionInvocations invocations;
   private final Optional<TableMirror> mirror;
   private final Clock clock;
   private volatile long evaluatedMinute;
@@ -83,7 +83,7 @@ public final class ServedStages implements AutoCloseable {
     this.fleet = fleet;
     this.mirror = mirror;
     this.say = say;
-    this.runtimes = new StageFront.Runtimes() {
+    this.invocations = new VersionInvocations(fleet, new VersionInvocations.Runtimes() {
       @Override
       public CodeArtifacts.Result jarFor(FunctionSettings settings) {
         return code.jarFor(settings);
@@ -93,7 +93,7 @@ public final class ServedStages implements AutoCloseable {
       public Map<String, String> endpoints() {
         return dynamoDbEndpoint.map(url -> Map.of("AWS_ENDPOINT_URL_DYNAMODB", url)).orElse(Map.of());
       }
-    };
+    }, new ServedMetrics(aws), clock);
   }
 
   /**
@@ -134,11 +134,13 @@ public final class ServedStages implements AutoCloseable {
   }
 
   /**
-   * One pass: serves new stages, updates served ones, stops serving deleted ones, stops the environments
-   * of versions no alias routes to any more, mirrors tables, and
-   * once a minute of the sandbox's clock evaluates the alarms on the metrics the requests published.
+   * One pass: lets Lambda's Invoke run versions in each region called so far, serves new stages, updates
+   * served ones, stops serving deleted ones, stops the environments of versions no alias routes to any more,
+   * mirrors tables, and once a minute of the sandbox's clock evaluates the alarms on the metrics the requests
+   * published.
    */
   synchronized void refresh() {
+    aws.regionsOf(SimulatedAws.LAMBDA).forEach(region -> aws.lambda(region).state().invoker(invocations));
     mirror.ifPresent(TableMirror::sync);
     Instant now = clock.instant();
     if (minute(now) != evaluatedMinute) {
@@ -177,7 +179,7 @@ public final class ServedStages implements AutoCloseable {
   }
 
   private Served serve(String region, ApiGatewayState.ServedStage stage) {
-    StageFront front = new StageFront(region, stage, aws, fleet, runtimes, clock, say);
+    StageFront front = new StageFront(region, stage, aws, invocations, clock, say);
     try {
       LoopbackHttp http = LoopbackHttp.start("stage-" + stage.stage(), front);
       StageUrl url = new StageUrl(stage.restApiId(), stage.stage(), "http://127.0.0.1:" + http.port() + "/" + stage.stage());
@@ -201,6 +203,10 @@ public final class ServedStages implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    synchronized (this) {
+      // after the last pass: Invoke runs no code in the closed fleet
+      aws.regionsOf(SimulatedAws.LAMBDA).forEach(region -> aws.lambda(region).state().invoker(null));
+    }
     served.values().forEach(s -> s.http().close());
     served.clear();
     fleet.close();

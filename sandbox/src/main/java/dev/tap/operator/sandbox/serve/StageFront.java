@@ -6,12 +6,8 @@ import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.apigateway.ApiGatewayState;
 import dev.tap.operator.aws.simulated.lambda.FunctionSettings;
 import dev.tap.operator.aws.simulated.lambda.LambdaState;
-import dev.tap.operator.sandbox.lambda.FunctionConfig;
-import dev.tap.operator.sandbox.lambda.InvocationResult;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -27,20 +23,12 @@ import java.util.function.Consumer;
  */
 final class StageFront implements HttpHandler {
 
-  /** What a version needs beyond its settings to run here: its code's jar, and where DynamoDB is. */
-  interface Runtimes {
-    CodeArtifacts.Result jarFor(FunctionSettings settings);
-
-    Map<String, String> endpoints();
-  }
-
   private final String region;
   private final String restApiId;
   private final String apiName;
   private final String stage;
   private final SimulatedAws aws;
-  private final FunctionFleet fleet;
-  private final Runtimes runtimes;
+  private final VersionInvocations invocations;
   private final Consumer<String> say;
   private final Clock clock;
   private final ServedMetrics metrics;
@@ -50,16 +38,15 @@ final class StageFront implements HttpHandler {
   private volatile Map<String, Map<String, String>> servedRoutes;
 
   /** {@code clock}: the sandbox's, which times the metrics; request-level durations are real. */
-  StageFront(String region, ApiGatewayState.ServedStage served, SimulatedAws aws, FunctionFleet fleet,
-      Runtimes runtimes, Clock clock, Consumer<String> say) {
+  StageFront(String region, ApiGatewayState.ServedStage served, SimulatedAws aws, VersionInvocations invocations,
+      Clock clock, Consumer<String> say) {
     this.region = region;
     this.restApiId = served.restApiId();
     this.apiName = served.apiName();
     this.stage = served.stage();
     this.metrics = new ServedMetrics(aws);
     this.aws = aws;
-    this.fleet = fleet;
-    this.runtimes = runtimes;
+    this.invocations = invocations;
     this.say = say;
     this.clock = clock;
     update(served);
@@ -152,25 +139,16 @@ final class StageFront implements HttpHandler {
     if (settings.isEmpty()) {
       return GatewayResponse.INTERNAL_SERVER_ERROR;
     }
-    CodeArtifacts.Result code = runtimes.jarFor(settings.get());
-    if (code.jar() == null) {
+    String event = ProxyIntegration.event(request, new ProxyIntegration.Context(SimulatedAws.ACCOUNT_ID, restApiId,
+        stage, route, requestId, clock.instant()));
+    VersionInvocations.Outcome outcome = invocations.run(target.get(), version, settings.get(), event);
+    if (outcome.problem() != null) {
       if (unrunnable.add(target.get().function() + ":" + version)) {
-        say.accept(target.get().function() + ":" + version + ": " + code.problem() + "; the stage answers 502");
+        say.accept(target.get().function() + ":" + version + ": " + outcome.problem() + "; the stage answers 502");
       }
       return GatewayResponse.BAD_GATEWAY;
     }
-    Map<String, String> variables = new HashMap<>(settings.get().environment());
-    variables.putAll(runtimes.endpoints());
-    FunctionConfig config = new FunctionConfig(target.get().function(), version, code.jar(), settings.get().handler(),
-        settings.get().memorySize(), target.get().region(), variables);
-    String event = ProxyIntegration.event(request, new ProxyIntegration.Context(SimulatedAws.ACCOUNT_ID, restApiId,
-        stage, route, requestId, clock.instant()));
-    long started = System.nanoTime();
-    Optional<InvocationResult> result = fleet.invoke(new FunctionFleet.VersionKey(target.get().region(),
-        target.get().function(), version), config, Duration.ofSeconds(settings.get().timeout()), event);
-    result.ifPresent(r -> metrics.invocation(target.get(), version, r.failed(), false,
-        (System.nanoTime() - started) / 1e6, clock.instant()));
-    return result.map(ProxyIntegration::response).orElse(GatewayResponse.ENDPOINT_TIMED_OUT);
+    return outcome.result().map(ProxyIntegration::response).orElse(GatewayResponse.ENDPOINT_TIMED_OUT);
   }
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * PublishVersion snapshots $LATEST as the next number, or returns the latest version when nothing
  * changed; a SnapStart version is Pending until its snapshot is ready; an alias points at one version
  * and may route a weight to one more published version with the same role and dead-letter settings.
+ * Invoke runs the version its qualifier names through a {@link FunctionInvoker}, when one is plugged in.
  * {@link SimulatedLambda} maps SDK requests and responses onto it.
  */
 public final class LambdaState {
@@ -40,11 +42,17 @@ public final class LambdaState {
   private static final Set<String> SNAPSTART_RUNTIMES = Set.of("java11", "java17", "java21");
   /** "The total size of the environment variables doesn't exceed 4 KB." */
   private static final int MAX_ENVIRONMENT_BYTES = 4096;
+  /** Invoke's answer while nothing runs code: a function error, so that the caller sees why. */
+  private static final FunctionInvoker.Outcome NO_CODE = new FunctionInvoker.Outcome("{\"errorType\":\"Simulated\","
+      + "\"errorMessage\":\"the simulated Lambda runs no code: start the sandbox with --serve\"}", true);
 
   private final String region;
   private final SimulatedAws aws;
   private final Map<String, Function> functions = new TreeMap<>();
   private final Set<String> unassumableRoles = new java.util.HashSet<>();
+  /** Draws a weighted alias's version for each invocation. */
+  private final Random draws = new Random();
+  private volatile FunctionInvoker invoker;
 
   LambdaState(String region, SimulatedAws aws) {
     this.region = region;
@@ -273,6 +281,55 @@ public final class LambdaState {
     existing(nameOrArn).aliases.remove(aliasName);
   }
 
+  // ---- Invoke: the version a qualifier names, an alias's drawn by its weights; code runs unlocked. ----
+
+  /** What one invocation runs: the function, the version ({@code $LATEST} or a number) and its settings. */
+  record Invocation(String function, String version, FunctionSettings settings) {}
+
+  /**
+   * The version {@code qualifier} (a version, an alias, {@code $LATEST} or none) invokes; a Pending function or
+   * version refuses invocations, as the function-states page says.
+   */
+  synchronized Invocation invocation(String nameOrArn, String qualifier) {
+    settle();
+    Function function = existing(nameOrArn);
+    Alias alias = qualifier == null ? null : function.aliases.get(qualifier);
+    String number = alias != null ? drawn(alias) : qualifier == null ? LATEST : qualifier;
+    if (LATEST.equals(number)) {
+      checkNotPending(function.state);
+      return new Invocation(function.name, LATEST, function.settings);
+    }
+    Version version = function.versions.get(number);
+    if (version == null) {
+      throw notFound("Function not found: " + function.arn + ":" + qualifier);
+    }
+    checkNotPending(version.state);
+    return new Invocation(function.name, version.number, version.settings);
+  }
+
+  /**
+   * Runs an invocation's code; not under the state's lock, since code may run for its whole timeout while
+   * Lambda's other calls go on.
+   */
+  FunctionInvoker.Outcome run(Invocation invocation, String payload) {
+    FunctionInvoker current = invoker;
+    return current == null ? NO_CODE
+        : current.invoke(region, invocation.function(), invocation.version(), invocation.settings(), payload);
+  }
+
+  /** An alias's version for one invocation: its additional version with that version's weight as chance. */
+  private String drawn(Alias alias) {
+    double draw = draws.nextDouble();
+    double upTo = 0;
+    for (Map.Entry<String, Double> additional : alias.weights.entrySet()) {
+      upTo += additional.getValue();
+      if (draw < upTo) {
+        return additional.getKey();
+      }
+    }
+    return alias.functionVersion;
+  }
+
   // ---- Resource-based policy: statement ids are unique per function or qualifier. --------------
 
   synchronized void addPermission(String nameOrArn, String qualifier, String statementId, String statement) {
@@ -328,6 +385,11 @@ public final class LambdaState {
   /** Lambda cannot assume this role: creating or updating a function with it is refused. */
   public synchronized void denyRole(String roleArn) {
     unassumableRoles.add(roleArn);
+  }
+
+  /** What runs the code Invoke runs; {@code null}: nothing does, and Invoke answers a function error saying so. */
+  public void invoker(FunctionInvoker invoker) {
+    this.invoker = invoker;
   }
 
   /**
@@ -395,13 +457,17 @@ public final class LambdaState {
   // ---- rules shared by the operations ------------------------------------------------------------
 
   private void checkNotBusy(Function function) {
-    if ("Pending".equals(function.state)) {
-      throw conflict("The operation cannot be performed at this time. The function is currently in the following"
-          + " state: Pending");
-    }
+    checkNotPending(function.state);
     if ("InProgress".equals(function.lastUpdateStatus)) {
       throw conflict("The operation cannot be performed at this time. An update is in progress for resource: "
           + function.arn);
+    }
+  }
+
+  private static void checkNotPending(String state) {
+    if ("Pending".equals(state)) {
+      throw conflict("The operation cannot be performed at this time. The function is currently in the following"
+          + " state: Pending");
     }
   }
 

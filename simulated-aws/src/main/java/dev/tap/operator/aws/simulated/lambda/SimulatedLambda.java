@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
 import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
@@ -33,6 +34,9 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.GetPolicyRequest;
 import software.amazon.awssdk.services.lambda.model.GetPolicyResponse;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListTagsRequest;
 import software.amazon.awssdk.services.lambda.model.ListTagsResponse;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionRequest;
@@ -62,6 +66,7 @@ public final class SimulatedLambda extends SimulatedClient<LambdaState> implemen
   private static final ObjectMapper JSON = new ObjectMapper();
   /** ListVersionsByFunction MaxItems: "Maximum value of 50". */
   private static final int VERSIONS_PAGE = 50;
+  private static final String PUBLISH_INSTEAD = "the operator publishes with PublishVersion";
   private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
       .withZone(ZoneOffset.UTC);
 
@@ -73,7 +78,7 @@ public final class SimulatedLambda extends SimulatedClient<LambdaState> implemen
   public CreateFunctionResponse createFunction(CreateFunctionRequest request) {
     enter("CreateFunction");
     if (Boolean.TRUE.equals(request.publish())) {
-      throw unsupported("CreateFunction with Publish");
+      throw unsupported("CreateFunction with Publish", PUBLISH_INSTEAD);
     }
     var code = request.code();
     FunctionSettings settings = new FunctionSettings(request.runtimeAsString(), request.handler(), request.role(),
@@ -135,7 +140,7 @@ public final class SimulatedLambda extends SimulatedClient<LambdaState> implemen
   public UpdateFunctionCodeResponse updateFunctionCode(UpdateFunctionCodeRequest request) {
     enter("UpdateFunctionCode");
     if (Boolean.TRUE.equals(request.publish()) || request.zipFile() != null) {
-      throw unsupported("UpdateFunctionCode with Publish or ZipFile");
+      throw unsupported("UpdateFunctionCode with Publish or ZipFile", PUBLISH_INSTEAD);
     }
     FunctionSettings now = state().function(request.functionName()).settings;
     FunctionSettings code = now.withCode(request.s3Bucket(), request.s3Key(), request.s3ObjectVersion(), request.imageUri());
@@ -172,6 +177,33 @@ public final class SimulatedLambda extends SimulatedClient<LambdaState> implemen
     int to = Math.min(all.size(), from + size);
     return ListVersionsByFunctionResponse.builder().versions(all.subList(Math.min(from, to), to))
         .nextMarker(to < all.size() ? Integer.toString(to) : null).build();
+  }
+
+  /**
+   * RequestResponse runs the code and answers its response, or its error document with FunctionError
+   * {@code Unhandled}; DryRun only checks that the function and qualifier exist. Event is not modelled.
+   */
+  @Override
+  public InvokeResponse invoke(InvokeRequest request) {
+    enter("Invoke");
+    InvocationType type = request.invocationType() == null ? InvocationType.REQUEST_RESPONSE : request.invocationType();
+    if (type == InvocationType.EVENT) {
+      throw unsupported("asynchronous invocation (InvocationType Event)", "invoke with RequestResponse");
+    }
+    if (type != InvocationType.REQUEST_RESPONSE && type != InvocationType.DRY_RUN) {
+      throw AwsErrors.build(InvalidParameterValueException.builder(), serviceName(), "InvalidParameterValueException",
+          400, "1 validation error detected: Value '" + request.invocationTypeAsString() + "' at 'invocationType'"
+              + " failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+    }
+    LambdaState.Invocation invocation = state().invocation(request.functionName(), request.qualifier());
+    if (type == InvocationType.DRY_RUN) {
+      return InvokeResponse.builder().statusCode(204).build();
+    }
+    // no payload: the function gets an empty JSON object
+    String payload = request.payload() == null ? "{}" : request.payload().asUtf8String();
+    FunctionInvoker.Outcome outcome = state().run(invocation, payload);
+    return InvokeResponse.builder().statusCode(200).executedVersion(invocation.version())
+        .payload(SdkBytes.fromUtf8String(outcome.payload())).functionError(outcome.error() ? "Unhandled" : null).build();
   }
 
   @Override
@@ -337,8 +369,8 @@ public final class SimulatedLambda extends SimulatedClient<LambdaState> implemen
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private InvalidParameterValueException unsupported(String what) {
+  private InvalidParameterValueException unsupported(String what, String instead) {
     return AwsErrors.build(InvalidParameterValueException.builder(), serviceName(), "InvalidParameterValueException", 400,
-        "this simulation does not model " + what + "; the operator publishes with PublishVersion");
+        "this simulation does not model " + what + "; " + instead);
   }
 }

@@ -7,11 +7,15 @@ import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
@@ -26,11 +30,13 @@ class SimulatedLambdaTest {
   private static final String OTHER_ROLE = "arn:aws:iam::123456789012:role/other";
 
   private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private SimulatedAws aws;
   private SimulatedLambda lambda;
 
   @BeforeEach
   void account() {
-    lambda = new SimulatedAws(clock, DELAY).lambda("us-east-1");
+    aws = new SimulatedAws(clock, DELAY);
+    lambda = aws.lambda("us-east-1");
   }
 
   private GetFunctionConfigurationResponse create(String runtime, String snapStart) {
@@ -165,5 +171,71 @@ class SimulatedLambdaTest {
     assertThatThrownBy(() -> lambda.createFunction(r -> r.functionName("fn2").runtime("java21").handler("h").role(OTHER_ROLE)
         .code(c -> c.s3Bucket("b").s3Key("k")))).isInstanceOf(InvalidParameterValueException.class)
         .hasMessageContaining("cannot be assumed");
+  }
+
+  @Test
+  void invoke_runs_the_version_its_qualifier_names_through_the_invoker_and_says_when_nothing_runs_code() {
+    create("java21", "None");
+    settle();
+    lambda.publishVersion(r -> r.functionName("fn"));
+    lambda.updateFunctionCode(r -> r.functionName("fn").s3Bucket("b").s3Key("v2.jar"));
+    settle();
+    lambda.publishVersion(r -> r.functionName("fn"));
+    SdkBytes event = SdkBytes.fromUtf8String("{\"httpMethod\":\"GET\"}");
+
+    InvokeResponse nothingRuns = lambda.invoke(r -> r.functionName("fn").qualifier("1").payload(event));
+    assertThat(nothingRuns.statusCode()).isEqualTo(200);
+    assertThat(nothingRuns.functionError()).isEqualTo("Unhandled");
+    assertThat(nothingRuns.payload().asUtf8String()).contains("\"errorType\":\"Simulated\"", "--serve");
+
+    record Ran(String region, String function, String version, String s3Key, String payload) {}
+    List<Ran> ran = new ArrayList<>();
+    lambda.state().invoker((region, function, version, settings, payload) -> {
+      ran.add(new Ran(region, function, version, settings.s3Key(), payload));
+      return new FunctionInvoker.Outcome("{\"statusCode\":200}", "2".equals(version));
+    });
+    InvokeResponse one = lambda.invoke(r -> r.functionName("fn").qualifier("1").payload(event));
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.executedVersion()).isEqualTo("1");
+    assertThat(one.functionError()).isNull();
+    assertThat(one.payload().asUtf8String()).isEqualTo("{\"statusCode\":200}");
+    assertThat(ran).containsExactly(new Ran("us-east-1", "fn", "1", "v1.jar", "{\"httpMethod\":\"GET\"}"));
+
+    String arn = lambda.getFunction(r -> r.functionName("fn")).configuration().functionArn();
+    InvokeResponse two = lambda.invoke(r -> r.functionName(arn).qualifier("2").payload(event));
+    assertThat(two.executedVersion()).isEqualTo("2");
+    assertThat(two.functionError()).as("the code failed").isEqualTo("Unhandled");
+
+    // a weight of 1 sends every invocation to the alias's additional version
+    lambda.createAlias(r -> r.functionName("fn").name("live").functionVersion("1")
+        .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 1.0))));
+    assertThat(lambda.invoke(r -> r.functionName("fn").qualifier("live").payload(event)).executedVersion()).isEqualTo("2");
+    lambda.updateAlias(r -> r.functionName("fn").name("live").routingConfig(c -> c.additionalVersionWeights(Map.of())));
+    assertThat(lambda.invoke(r -> r.functionName("fn").qualifier("live").payload(event)).executedVersion()).isEqualTo("1");
+    assertThat(lambda.invoke(r -> r.functionName("fn").payload(event)).executedVersion()).isEqualTo("$LATEST");
+    assertThat(ran).extracting(Ran::version).containsExactly("1", "2", "2", "1", "$LATEST");
+
+    assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("fn").qualifier("9").payload(event)))
+        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("function:fn:9");
+    assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("fn").qualifier("gone").payload(event)))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("other").qualifier("1").payload(event)))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(lambda.invoke(r -> r.functionName("fn").qualifier("1").invocationType("DryRun")).statusCode())
+        .isEqualTo(204);
+    assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("fn").qualifier("1").invocationType("Event")))
+        .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("does not model");
+    assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("fn").qualifier("1").invocationType("Later")))
+        .isInstanceOf(InvalidParameterValueException.class);
+    assertThat(ran).as("neither a refused invocation nor a dry run runs code").hasSize(5);
+    assertThat(aws.calls().count("lambda", "Invoke")).isEqualTo(12);
+  }
+
+  @Test
+  void a_pending_function_refuses_invocations() {
+    create("java21", "None");
+
+    assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("fn"))).isInstanceOf(ResourceConflictException.class)
+        .hasMessageContaining("Pending");
   }
 }
