@@ -52,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -171,11 +172,15 @@ public final class Sandbox {
             checkSettled.run();
           }));
       AwsPacing pacing = AwsPacing.documented(1, clock);
-      OperatorLauncher.Options launch = OperatorLauncher.Options.of(settings(options.clockSpeed()), clock);
+      // Post-traffic checks reach a stage through the served sandbox's port once it serves one.
+      AtomicReference<ServedStages> serving = new AtomicReference<>();
+      OperatorLauncher.Options launch = OperatorLauncher.Options.of(settings(options.clockSpeed()), clock)
+          .reachingStagesAt(url -> serving.get() == null ? url : serving.get().address(url));
       Operator operator = OperatorLauncher.create(client, aws, pacing, new RegionResolver(defaultRegion), changes,
           kubernetes.serverSideApply() ? launch : launch.withoutServerSideApply());
       operator.start();
       ServedStages stages = options.serve() ? serveStages(simulated, aws, endpoints, clock) : null;
+      serving.set(stages);
       try {
         for (ServerlessApi api : accepted) {
           try {

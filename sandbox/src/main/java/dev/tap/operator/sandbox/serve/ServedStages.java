@@ -191,6 +191,19 @@ public final class ServedStages implements AutoCloseable {
     }
   }
 
+  /**
+   * Where a request to a stage's AWS invoke URL ({@code https://ID.execute-api.REGION.amazonaws.com/STAGE})
+   * is answered here: the stage's loopback URL once served, else the URL itself (which has no answer).
+   */
+  public URI address(URI invokeUrl) {
+    String host = invokeUrl.getHost() == null ? "" : invokeUrl.getHost();
+    String restApiId = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+    String stage = invokeUrl.getPath() == null ? "" : invokeUrl.getPath().replaceAll("^/+|/+$", "");
+    return served.values().stream().map(Served::url)
+        .filter(url -> url.restApiId().equals(restApiId) && url.stage().equals(stage)).findFirst()
+        .map(url -> URI.create(url.url())).orElse(invokeUrl);
+  }
+
   public List<StageUrl> urls() {
     return served.values().stream().map(Served::url)
         .sorted(Comparator.comparing(StageUrl::url)).toList();
