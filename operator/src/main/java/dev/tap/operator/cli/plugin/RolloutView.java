@@ -48,6 +48,15 @@ final class RolloutView {
       if (rollout.getMessage() != null) {
         lines.add("            " + rollout.getMessage());
       }
+      if (rollout.getGates() != null) {
+        rollout.getGates().forEach(g -> lines.add("  gate      " + g.getMetric() + " " + g.getResult() + ": "
+            + (g.getValue() == null ? "-" : g.getValue()) + " (max " + g.getMax() + ") over " + g.getRequests()
+            + " request(s) of step " + g.getStep()));
+      }
+      if (rollout.getChecks() != null) {
+        rollout.getChecks().forEach(c -> lines.add("  check     " + c.getPhase() + " " + c.getRequest() + " "
+            + c.getResult() + (c.getMessage() == null ? "" : ": " + c.getMessage())));
+      }
     }
     List<AlarmStatus> alarms = status.getAlarms() == null ? List.of() : status.getAlarms();
     if (!alarms.isEmpty()) {

@@ -2,7 +2,9 @@ package dev.tap.operator.cli.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tap.operator.api.v1alpha1.CheckResult;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
+import dev.tap.operator.api.v1alpha1.GateResult;
 import dev.tap.operator.api.v1alpha1.FunctionSpec;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
@@ -10,6 +12,7 @@ import dev.tap.operator.api.v1alpha1.ServerlessApiSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RolloutViewTest {
@@ -38,6 +41,29 @@ class RolloutViewTest {
     status.setRollout(rollout);
     api.setStatus(status);
     return api;
+  }
+
+  @Test
+  void each_gate_s_last_judgement_and_each_traffic_check_have_a_line() {
+    ServerlessApi api = stepStartedAt(NOW.minusSeconds(90), false);
+    GateResult gate = new GateResult();
+    gate.setMetric("ErrorRate");
+    gate.setResult("Failed");
+    gate.setValue(20.0);
+    gate.setMax(1.0);
+    gate.setRequests(45L);
+    gate.setStep(1);
+    CheckResult check = new CheckResult();
+    check.setPhase("PreTraffic");
+    check.setRequest("GET /items");
+    check.setResult("Failed");
+    check.setMessage("answered 503, expected 200");
+    api.getStatus().getRollout().setGates(List.of(gate));
+    api.getStatus().getRollout().setChecks(List.of(check));
+
+    assertThat(RolloutView.lines(api, NOW)).contains(
+        "  gate      ErrorRate Failed: 20.0 (max 1.0) over 45 request(s) of step 1",
+        "  check     PreTraffic GET /items Failed: answered 503, expected 200");
   }
 
   @Test
