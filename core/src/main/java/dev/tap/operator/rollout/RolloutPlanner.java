@@ -323,7 +323,8 @@ public final class RolloutPlanner {
    */
   private static RolloutDecision rollBack(RolloutInput in, String stable, RecordedRollout current, String cause,
       String reason) {
-    String message = cause(cause) + " (" + reason + "): all traffic back on version " + stable + ", version "
+    String message = (cause.contains(" ") ? cause : "alarm " + cause + " fired") + " (" + reason
+        + "): all traffic back on version " + stable + ", version "
         + in.target() + " is not tried again";
     RecordedRollout.Builder record = (current == null ? RecordedRollout.builder() : current.toBuilder())
         .phase(RecordedRollout.ROLLED_BACK).stable(stable).target(in.target()).step(0).weight(0).stepStartedAt(in.now())

@@ -103,6 +103,18 @@ class RolloutGatesTest {
   }
 
   @Test
+  void an_alarm_s_rollback_is_still_said_as_the_alarm_firing() {
+    RolloutSettings settings = canary().gates(List.of(errorRate(1, 20, TooFewRequests.Extend))).build();
+
+    RolloutDecision decision = RolloutPlanner.next(atCanaryStep(settings, T0.plusSeconds(40), step1())
+        .firing(List.of(new RolloutInput.FiringAlarm("tap-lambda-errors-prod", "Threshold Crossed"))).build());
+
+    assertThat(decision.record().message()).startsWith("alarm tap-lambda-errors-prod fired (Threshold Crossed): all traffic"
+        + " back on version 6");
+    assertThat(evidence.reads).as("an alarm decides before any gate is read").isEmpty();
+  }
+
+  @Test
   void a_breach_below_the_minimum_judges_nothing_and_the_step_runs_on_looking_again_in_half_a_minute() {
     evidence.reading = new GateReading(3, 2, 80.0);
     RolloutSettings settings = canary().gates(List.of(errorRate(1, 20, TooFewRequests.Fail))).build();
