@@ -73,9 +73,10 @@ final class GateJudge {
   /** "ErrorRate 12.5 > 1.0 over 160 requests", as status, the Event and the rollback say it. */
   static String describe(GateResult result) {
     String unit = GateMetric.ErrorRate.name().equals(result.getMetric()) ? "%" : " ms";
-    return result.getMetric() + " " + (result.getValue() == null ? "unknown" : result.getValue() + unit)
-        + (FAILED.equals(result.getResult()) ? " above " : " within ") + result.getMax() + unit + " over "
-        + result.getRequests() + " request(s) of step " + result.getStep();
+    String value = result.getMetric() + " " + (result.getValue() == null ? "unknown" : result.getValue() + unit);
+    String over = " over " + result.getRequests() + " request(s) of step " + result.getStep();
+    return TOO_FEW.equals(result.getResult()) ? value + over + ": too few to judge against " + result.getMax() + unit
+        : value + (FAILED.equals(result.getResult()) ? " above " : " within ") + result.getMax() + unit + over;
   }
 
   /** "ErrorRate saw 7 of the 20 requests it needs". */

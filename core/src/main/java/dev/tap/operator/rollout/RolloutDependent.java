@@ -82,7 +82,9 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     if (record == null) {
       return;
     }
-    if (evidence.read() && !record.gates().isEmpty()) {
+    boolean allShort = record.gates().stream().allMatch(g -> GateJudge.TOO_FEW.equals(g.getResult()));
+    // A step still gathering its minimum of requests says so in status only; its shortfall at the end is an Event.
+    if (evidence.read() && !record.gates().isEmpty() && !(allShort && decision instanceof RolloutDecision.Wait)) {
       boolean failed = GateJudge.failed(record.gates()).isPresent();
       boolean shortOfRequests = record.gates().stream().anyMatch(g -> GateJudge.TOO_FEW.equals(g.getResult()));
       session.changed(api, failed ? "AnalysisFailed" : shortOfRequests ? "AnalysisShortOfRequests" : "AnalysisPassed",
