@@ -66,6 +66,19 @@ class CrdRulesTest {
   }
 
   @Test
+  void the_gated_sample_is_admitted_and_an_approval_between_steps_is_refused_naming_the_field() {
+    ServerlessApi gated = OperatorHarness.sample("prod-gated.yaml", "ruled", a -> a);
+    ServerlessApi admitted = cluster.admin.resource(gated).fieldManager(MANAGER).forceConflicts().serverSideApply();
+    assertThat(admitted.getSpec().getFunction().getDeployment().getAnalysis()).hasSize(1);
+
+    gated.getSpec().getFunction().getDeployment().getApproval().setBeforePercent(50);
+    assertThatThrownBy(() -> cluster.admin.resource(gated).fieldManager(MANAGER).forceConflicts().serverSideApply())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.function.deployment.approval.beforePercent")
+        .hasMessageContaining("must be the share of one of the strategy's steps");
+  }
+
+  @Test
   void an_index_may_be_removed_and_added_back() {
     apply(api -> api);
     ServerlessApi without = apply(api -> {

@@ -27,7 +27,8 @@ import picocli.CommandLine;
  * samples/prod-gated.yaml served with steady load on a clock 10 times faster: a healthy canary passes
  * its gate and waits at the approval step until kubectl tap promote, failing no request; a version
  * failing a fifth of its invocations is sent back by its gate while no alarm of the alias fires; a
- * version failing its pre-traffic check is sent back before any request reaches it through the stage.
+ * version failing its pre-traffic check is sent back before any request reaches it through the stage; a
+ * healthy one passes it, and its post-traffic check through the stage ends its rollout.
  */
 class GatedRolloutOnSandboxTest {
 
@@ -93,6 +94,16 @@ class GatedRolloutOnSandboxTest {
       assertThat(afterCheck.byVersion()).as("no request reached version 4 through the stage").doesNotContainKey("4");
       assertThat(afterCheck.failed()).isZero();
       assertThat(sandbox.output()).contains("PreTrafficChecksFailed");
+
+      // (4) Version 5 passes its pre-traffic check, takes all traffic, and its post-traffic check goes through the stage.
+      sandbox.setCode("default", "tap", "handler/tap-handler-1.4.0.jar");
+      await().atMost(Duration.ofSeconds(60)).until(() -> "2→5 (10%)".equals(resource.get().getStatus().getFunction().getServing()));
+      assertThat(tap(kubeconfig, "promote", "--full")).contains("asked the operator to give version 5 all traffic now");
+      await().atMost(Duration.ofSeconds(60)).until(() -> "Succeeded".equals(phase(resource.get())));
+      RolloutStatus verified = resource.get().getStatus().getRollout();
+      assertThat(verified.getMessage()).endsWith("its post-traffic checks passed");
+      assertThat(verified.getChecks()).extracting(c -> c.getPhase() + " " + c.getResult() + " " + c.getStatus())
+          .containsExactly("PreTraffic Passed 200", "PostTraffic Passed 200");
     }
   }
 
