@@ -20,7 +20,7 @@ final class HttpResponses {
     Map<String, String> headers = baseHeaders();
     headers.put("Content-Type", "application/json");
     headers.putAll(extraHeaders);
-    return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers).withBody(body.toString());
+    return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers).withBody(Json.write(body));
   }
 
   static APIGatewayProxyResponseEvent noContent(Map<String, String> extraHeaders) {
@@ -35,7 +35,7 @@ final class HttpResponses {
   }
 
   static APIGatewayProxyResponseEvent error(ApiError error, String requestId) {
-    ObjectNode body = ItemJson.MAPPER.createObjectNode();
+    ObjectNode body = Json.NODES.objectNode();
     body.putObject("error").put("code", error.code()).put("message", error.getMessage()).put("requestId", requestId);
     return json(error.status(), body, error.headers());
   }

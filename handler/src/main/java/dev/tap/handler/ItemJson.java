@@ -1,11 +1,7 @@
 package dev.tap.handler;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,21 +28,12 @@ final class ItemJson {
   /** DynamoDB nests documents at most 32 levels deep. */
   private static final int MAX_DEPTH = 32;
 
-  static final JsonMapper MAPPER = JsonMapper.builder()
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
-
   private ItemJson() {}
 
   static ObjectNode parseObject(byte[] body) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(body);
+      node = Json.parse(body);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -65,7 +52,7 @@ final class ItemJson {
   }
 
   static ObjectNode toJson(Map<String, AttributeValue> attributes) {
-    ObjectNode object = MAPPER.createObjectNode();
+    ObjectNode object = Json.NODES.objectNode();
     attributes.forEach((name, value) -> object.set(name, toJson(value)));
     return object;
   }
@@ -120,7 +107,7 @@ final class ItemJson {
   }
 
   private static JsonNode toJson(AttributeValue value) {
-    JsonNodeFactory nodes = MAPPER.getNodeFactory();
+    JsonNodeFactory nodes = Json.NODES;
     return switch (value.type()) {
       case S -> nodes.textNode(value.s());
       case N -> nodes.numberNode(new BigDecimal(value.n()));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crac.Core;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -30,10 +31,15 @@ public final class ItemsHandler implements RequestHandler<APIGatewayProxyRequest
   private final Router router = new Router();
   private final ItemsService items;
   private final RequestLog log;
+  private final SnapStartPriming priming;
 
-  /** Used by Lambda: configuration and the DynamoDB client come from the environment. */
+  /**
+   * Used by Lambda: configuration and the DynamoDB client come from the environment, and the SnapStart
+   * priming is registered (a no-op where there are no snapshots).
+   */
   public ItemsHandler() {
     this(HandlerConfig.fromEnvironment(System.getenv()), DynamoDbClients.fromEnvironment(System.getenv()));
+    Core.getGlobalContext().register(priming);
   }
 
   public ItemsHandler(HandlerConfig config, DynamoDbClient dynamo) {
@@ -44,6 +50,12 @@ public final class ItemsHandler implements RequestHandler<APIGatewayProxyRequest
   ItemsHandler(ItemsService items, RequestLog log) {
     this.items = items;
     this.log = log;
+    this.priming = new SnapStartPriming(this, log);
+  }
+
+  /** The priming hooks; held here because the CRaC context keeps only weak references to its resources. */
+  SnapStartPriming priming() {
+    return priming;
   }
 
   @Override
@@ -101,7 +113,7 @@ public final class ItemsHandler implements RequestHandler<APIGatewayProxyRequest
       }
       case LIST_ITEMS -> {
         ItemPage page = items.list(request.query("limit"), request.query("nextToken"), request.query("createdDate"));
-        ObjectNode body = ItemJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.NODES.objectNode();
         body.putArray("items").addAll(page.items());
         body.put("nextToken", page.nextToken());
         yield HttpResponses.json(200, body, Map.of());

@@ -35,10 +35,10 @@ final class PageTokens {
 
   /** {@code scope} names the listing, such as {@code all} or {@code day:2025-01-31}. */
   String encode(String scope, Map<String, AttributeValue> lastKey) {
-    ObjectNode payload = ItemJson.MAPPER.createObjectNode().put("s", scope);
+    ObjectNode payload = Json.NODES.objectNode().put("s", scope);
     ObjectNode keyNode = payload.putObject("k");
     lastKey.forEach((name, value) -> keyNode.put(name, value.s()));
-    byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Json.write(payload).getBytes(StandardCharsets.UTF_8);
     return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
   }
 
@@ -56,7 +56,10 @@ final class PageTokens {
       if (!MessageDigest.isEqual(signature, sign(payload))) {
         throw invalid();
       }
-      JsonNode node = ItemJson.MAPPER.readTree(payload);
+      JsonNode node = Json.parse(payload);
+      if (node == null) {
+        throw invalid();
+      }
       if (!scope.equals(node.path("s").asText(null))) {
         throw ApiError.badRequest("nextToken belongs to another listing");
       }

@@ -29,7 +29,7 @@ final class RequestLog {
   }
 
   void request(String requestId, String method, Route route, int status, long latencyMicros, String failure) {
-    ObjectNode line = ItemJson.MAPPER.createObjectNode()
+    ObjectNode line = Json.NODES.objectNode()
         .put("level", status >= 500 ? "ERROR" : "INFO")
         .put("requestId", requestId)
         .put("method", method == null || method.length() <= MAX_METHOD_LENGTH ? method : method.substring(0, MAX_METHOD_LENGTH))
@@ -39,6 +39,6 @@ final class RequestLog {
     if (failure != null) {
       line.put("failure", failure);
     }
-    out.println(line);
+    out.println(Json.write(line));
   }
 }

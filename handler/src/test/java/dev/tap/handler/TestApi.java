@@ -54,7 +54,7 @@ final class TestApi {
   record Response(int status, Map<String, String> headers, String rawBody) {
     JsonNode body() {
       try {
-        return ItemJson.MAPPER.readTree(rawBody);
+        return Json.parse(rawBody.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

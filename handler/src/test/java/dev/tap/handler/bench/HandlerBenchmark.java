@@ -19,13 +19,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Measures the Lambda jar against local dynalite and prints JSON: cold start (new JVM to first
- * answered request, median of 5), warm latency p50/p99 over 1 000 requests, and the jar's size.
- * JVM flags are Lambda's defaults for Java 17+ runtimes (tiered compilation stopped at C1).
+ * Measures the Lambda jar against local dynalite and prints JSON: cold start (new process to first
+ * answered GET of one item), the Java handler and its Node 20 + AWS SDK v3 peer
+ * ({@code handler/bench-node-peer}) alternating, median of 9 each, and their ratio; the first request
+ * after the SnapStart hooks ran; warm latency p50/p99 over 1 000 requests; the jar's size. JVM flags are
+ * Lambda's defaults for Java 17+ runtimes (tiered compilation stopped at C1).
  */
 public final class HandlerBenchmark {
 
-  private static final int COLD_RUNS = 5;
+  private static final int COLD_RUNS = 9;
   private static final int WARM_REQUESTS = 1000;
   private static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
@@ -33,6 +35,7 @@ public final class HandlerBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args.length > 0 ? args[0] : "handler/target/tap-handler.jar").toAbsolutePath();
+    Path nodePeer = Path.of(args.length > 1 ? args[1] : "handler/bench-node-peer/get-item.mjs").toAbsolutePath();
     Path probeClasses = Path.of(LatencyProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (Dynalite dynalite = Dynalite.start(); DynamoDbClient client = dynalite.client()) {
       Dynalite.createItemsTable(client, "bench-items", "createdAt-index");
@@ -42,23 +45,32 @@ public final class HandlerBenchmark {
       Map<String, String> env = Map.of("TABLE_NAME", "bench-items", "AWS_REGION", "us-east-1",
           "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench",
           "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(), "PROBE_ITEM_ID", id);
+      List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+      java.addAll(LAMBDA_JVM_FLAGS);
+      java.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses, LatencyProbe.class.getName()));
+      List<String> node = List.of(onPath("node"), nodePeer.toString());
 
-      long[] cold = new long[COLD_RUNS];
+      long[] javaCold = new long[COLD_RUNS];
+      long[] nodeCold = new long[COLD_RUNS];
       for (int run = 0; run < COLD_RUNS; run++) {
-        cold[run] = probe(jar, probeClasses, env, List.of("cold")).firstAnswerMillis();
+        javaCold[run] = probe(with(java, "cold"), env).firstAnswerMillis();
+        nodeCold[run] = probe(node, env).firstAnswerMillis();
       }
-      ProbeResult warm = probe(jar, probeClasses, env, List.of("warm", Integer.toString(WARM_REQUESTS)));
+      String primed = probe(with(java, "primed"), env).lastLine();
+      ProbeResult warm = probe(with(java, "warm", Integer.toString(WARM_REQUESTS)), env);
       String[] percentiles = warm.lastLine().split(" ");
 
-      long[] sorted = cold.clone();
-      Arrays.sort(sorted);
       ObjectMapper json = new ObjectMapper();
       ObjectNode report = json.createObjectNode();
       report.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
       report.putPOJO("jvmFlags", LAMBDA_JVM_FLAGS);
       ObjectNode coldNode = report.putObject("coldStartMs");
-      coldNode.put("median", sorted[COLD_RUNS / 2]);
-      coldNode.putPOJO("runs", cold);
+      coldNode.put("java", median(javaCold));
+      coldNode.put("node", median(nodeCold));
+      coldNode.put("ratio", Math.round(median(javaCold) * 100.0 / median(nodeCold)) / 100.0);
+      coldNode.putPOJO("javaRuns", javaCold);
+      coldNode.putPOJO("nodeRuns", nodeCold);
+      report.put("primedFirstRequestMs", Long.parseLong(primed.split(" ")[1]) / 1000.0);
       ObjectNode warmNode = report.putObject("warmLatencyMs");
       warmNode.put("requests", WARM_REQUESTS);
       warmNode.put("route", "GET /items/{id}");
@@ -70,17 +82,32 @@ public final class HandlerBenchmark {
     }
   }
 
+  private static long median(long[] runs) {
+    long[] sorted = runs.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static List<String> with(List<String> command, String... args) {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(List.of(args));
+    return all;
+  }
+
+  /** The probes run with Lambda's environment only, so an executable is found before it is cleared. */
+  private static String onPath(String executable) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, executable);
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw new IllegalStateException(executable + " is not on the PATH: the cold start is compared with a Node peer");
+  }
+
   private record ProbeResult(long firstAnswerMillis, String lastLine) {}
 
-  private static ProbeResult probe(Path jar, Path probeClasses, Map<String, String> env, List<String> args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(LAMBDA_JVM_FLAGS);
-    command.add("-cp");
-    command.add(jar + File.pathSeparator + probeClasses);
-    command.add(LatencyProbe.class.getName());
-    command.addAll(args);
+  private static ProbeResult probe(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().clear();
     builder.environment().putAll(env);
