@@ -5,7 +5,6 @@ import dev.tap.testsupport.Dynalite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tap.handler.bench.LatencyProbe;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
