@@ -105,13 +105,7 @@ class RolloutUnderLoadTest {
   }
 
   private static CompletableFuture<LoadReport.Summary> load(URI url, Duration duration) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new LoadRun(url).run(RPS, duration);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return ServedSandbox.load(url, RPS, duration);
   }
 
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.sandbox.load.LoadReport;
+import dev.tap.operator.sandbox.load.LoadRun;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -109,6 +111,18 @@ public final class ServedSandbox implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + url, e);
     }
+  }
+
+  /** A steady load on {@code stage} in the background, {@code rps} requests a second for {@code duration}. */
+  public static CompletableFuture<LoadReport.Summary> load(URI stage, int rps, Duration duration) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new LoadRun(stage).run(rps, duration);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** Stops it and answers its exit code. */

@@ -131,12 +131,6 @@ class GatedRolloutOnSandboxTest {
   }
 
   private static CompletableFuture<LoadReport.Summary> load(URI url, Duration duration) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new LoadRun(url).run(RPS, duration);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return ServedSandbox.load(url, RPS, duration);
   }
 }

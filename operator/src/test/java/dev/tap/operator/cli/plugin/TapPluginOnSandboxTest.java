@@ -57,13 +57,7 @@ class TapPluginOnSandboxTest {
       var resource = sandbox.resource("default", "tap");
       URI stage = URI.create(sandbox.stageUrl());
       new LoadRun(stage).run(10, Duration.ofSeconds(1));
-      CompletableFuture<LoadReport.Summary> load = CompletableFuture.supplyAsync(() -> {
-        try {
-          return new LoadRun(stage).run(10, Duration.ofSeconds(25));
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<LoadReport.Summary> load = ServedSandbox.load(stage, 10, Duration.ofSeconds(25));
       StringWriter watched = new StringWriter();
       CommandLine watch = TapOperatorCommand.commandLine();
       watch.setOut(new PrintWriter(watched, true));
