@@ -84,24 +84,34 @@ public final class RealCluster {
 
   /** How the operator's pod reaches the API server: as deploy/'s ServiceAccount, with a bound token. */
   public Config operatorConfig() {
-    String token = admin.serviceAccounts().inNamespace(DeployRbac.OPERATOR_NAMESPACE).withName("tap-operator")
-        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-        .getStatus().getToken();
-    Config admin = server.adminConfig();
-    return new ConfigBuilder(Config.empty()).withMasterUrl(admin.getMasterUrl()).withCaCertFile(admin.getCaCertFile())
-        .withOauthToken(token).withNamespace(DeployRbac.OPERATOR_NAMESPACE).build();
+    return serviceAccountConfig(DeployRbac.OPERATOR_NAMESPACE, "tap-operator");
   }
 
   /** A kubeconfig for {@link #operatorConfig()}, for an operator process. */
   public String operatorKubeconfig() {
-    Config config = operatorConfig();
+    return serviceAccountKubeconfig(DeployRbac.OPERATOR_NAMESPACE, "tap-operator");
+  }
+
+  /** As a ServiceAccount, with a bound token of an hour. */
+  public Config serviceAccountConfig(String namespace, String name) {
+    String token = admin.serviceAccounts().inNamespace(namespace).withName(name)
+        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+        .getStatus().getToken();
+    Config admin = server.adminConfig();
+    return new ConfigBuilder(Config.empty()).withMasterUrl(admin.getMasterUrl()).withCaCertFile(admin.getCaCertFile())
+        .withOauthToken(token).withNamespace(namespace).build();
+  }
+
+  /** A kubeconfig for {@link #serviceAccountConfig}, for a process or a kubectl plugin. */
+  public String serviceAccountKubeconfig(String namespace, String name) {
+    Config config = serviceAccountConfig(namespace, name);
     return """
         apiVersion: v1
         kind: Config
         clusters: [{name: real, cluster: {server: "%s", certificate-authority: "%s"}}]
-        users: [{name: tap-operator, user: {token: "%s"}}]
-        contexts: [{name: real, context: {cluster: real, user: tap-operator, namespace: %s}}]
+        users: [{name: %s, user: {token: "%s"}}]
+        contexts: [{name: real, context: {cluster: real, user: %s, namespace: %s}}]
         current-context: real
-        """.formatted(config.getMasterUrl(), config.getCaCertFile(), config.getOauthToken(), DeployRbac.OPERATOR_NAMESPACE);
+        """.formatted(config.getMasterUrl(), config.getCaCertFile(), name, config.getOauthToken(), name, namespace);
   }
 }
