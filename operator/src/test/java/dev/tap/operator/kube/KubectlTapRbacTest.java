@@ -6,18 +6,13 @@ import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
-import dev.tap.operator.cli.TapOperatorCommand;
+import dev.tap.operator.cli.plugin.KubectlTap;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * kubectl tap as the people deploy/base/rbac-users.yaml is for, on the real API server with RBAC on: one
@@ -31,17 +26,8 @@ class KubectlTapRbacTest {
   @TempDir
   Path dir;
 
-  private record Said(int exit, String out) {}
-
-  private Said tap(Path kubeconfig, String... args) {
-    CommandLine command = TapOperatorCommand.commandLine();
-    StringWriter said = new StringWriter();
-    command.setOut(new PrintWriter(said, true));
-    command.setErr(new PrintWriter(said, true));
-    List<String> all = new ArrayList<>(List.of("tap"));
-    all.addAll(List.of(args));
-    all.addAll(List.of("steered", "-n", OperatorHarness.NAMESPACE, "--kubeconfig", kubeconfig.toString()));
-    return new Said(command.execute(all.toArray(String[]::new)), said.toString());
+  private static KubectlTap.Said tap(Path kubeconfig, String... command) {
+    return KubectlTap.run(kubeconfig, OperatorHarness.NAMESPACE, "steered", command);
   }
 
   /** A ServiceAccount of the namespace bound to {@code clusterRole} there; its kubeconfig. */
@@ -73,10 +59,10 @@ class KubectlTapRbacTest {
     Path oncall = person("oncall", "serverlessapi-rollouts");
     Path viewer = person("viewer", "serverlessapi-view");
 
-    Said promoted = tap(oncall, "promote");
-    Said paused = tap(oncall, "pause");
-    Said status = tap(viewer, "status");
-    Said refused = tap(viewer, "abort");
+    KubectlTap.Said promoted = tap(oncall, "promote");
+    KubectlTap.Said paused = tap(oncall, "pause");
+    KubectlTap.Said status = tap(viewer, "status");
+    KubectlTap.Said refused = tap(viewer, "abort");
 
     assertThat(promoted.exit()).as(promoted.out()).isZero();
     assertThat(promoted.out()).contains("default/steered: asked the operator to move version 2 to its next step now");

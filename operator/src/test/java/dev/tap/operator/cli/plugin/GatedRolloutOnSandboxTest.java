@@ -7,13 +7,10 @@ import dev.tap.operator.Samples;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
-import dev.tap.operator.cli.TapOperatorCommand;
 import dev.tap.operator.sandbox.Sandbox;
 import dev.tap.operator.sandbox.ServedSandbox;
 import dev.tap.operator.sandbox.load.LoadReport;
 import dev.tap.operator.sandbox.load.LoadRun;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * samples/prod-gated.yaml served with steady load on a clock 10 times faster: a healthy canary passes
@@ -119,15 +115,9 @@ class GatedRolloutOnSandboxTest {
   }
 
   private static String tap(Path kubeconfig, String... args) {
-    CommandLine command = TapOperatorCommand.commandLine();
-    StringWriter said = new StringWriter();
-    command.setOut(new PrintWriter(said, true));
-    command.setErr(new PrintWriter(said, true));
-    List<String> all = new java.util.ArrayList<>(List.of("tap"));
-    all.addAll(List.of(args));
-    all.addAll(List.of("tap", "-n", "default", "--kubeconfig", kubeconfig.toString()));
-    assertThat(command.execute(all.toArray(String[]::new))).as(said.toString()).isZero();
-    return said.toString();
+    KubectlTap.Said said = KubectlTap.run(kubeconfig, "default", "tap", args);
+    assertThat(said.exit()).as(said.out()).isZero();
+    return said.out();
   }
 
   private static CompletableFuture<LoadReport.Summary> load(URI url, Duration duration) {

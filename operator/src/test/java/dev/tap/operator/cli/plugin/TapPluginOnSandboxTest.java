@@ -16,7 +16,6 @@ import dev.tap.operator.sandbox.load.LoadReport;
 import dev.tap.operator.sandbox.load.LoadRun;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -37,16 +36,9 @@ class TapPluginOnSandboxTest {
   private Path kubeconfig;
 
   private String tap(String... args) {
-    CommandLine command = TapOperatorCommand.commandLine();
-    StringWriter said = new StringWriter();
-    command.setOut(new PrintWriter(said, true));
-    command.setErr(new PrintWriter(said, true));
-    List<String> all = new ArrayList<>(List.of("tap"));
-    all.addAll(List.of(args));
-    all.addAll(List.of("tap", "-n", "default", "--kubeconfig", kubeconfig.toString()));
-    int exit = command.execute(all.toArray(String[]::new));
-    assertThat(exit).as(said.toString()).isZero();
-    return said.toString();
+    KubectlTap.Said said = KubectlTap.run(kubeconfig, "default", "tap", args);
+    assertThat(said.exit()).as(said.out()).isZero();
+    return said.out();
   }
 
   @Test
