@@ -1,16 +1,12 @@
 package dev.tap.operator.sandbox.serve;
 
-import dev.tap.operator.aws.simulated.lambda.LambdaState;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The function a Lambda proxy integration invokes, read from its URI
- * ({@code arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations}), and the
- * version one invocation runs, drawn as Lambda draws it for a weighted alias. Pure.
+ * ({@code arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations}). Pure.
  */
 record InvocationTarget(String region, String function, String qualifier) {
 
@@ -25,21 +21,5 @@ record InvocationTarget(String region, String function, String qualifier) {
     }
     String qualifier = matcher.group(3) == null ? "$LATEST" : matcher.group(3);
     return Optional.of(new InvocationTarget(matcher.group(1), matcher.group(2), qualifier));
-  }
-
-  /**
-   * The version for one invocation: each additional version with its weight's chance, the alias's own
-   * version otherwise. {@code random} gives a uniform number in [0, 1).
-   */
-  static String pick(LambdaState.Routing routing, DoubleSupplier random) {
-    double draw = random.getAsDouble();
-    double upTo = 0;
-    for (Map.Entry<String, Double> additional : routing.additionalWeights().entrySet()) {
-      upTo += additional.getValue();
-      if (draw < upTo) {
-        return additional.getKey();
-      }
-    }
-    return routing.version();
   }
 }

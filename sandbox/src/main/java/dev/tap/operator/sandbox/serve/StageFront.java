@@ -134,7 +134,7 @@ final class StageFront implements HttpHandler {
     if (routing.isEmpty()) {
       return GatewayResponse.INTERNAL_SERVER_ERROR;
     }
-    String version = InvocationTarget.pick(routing.get(), () -> ThreadLocalRandom.current().nextDouble());
+    String version = routing.get().pick(() -> ThreadLocalRandom.current().nextDouble());
     Optional<FunctionSettings> settings = lambda.peekVersion(target.get().function(), version);
     if (settings.isEmpty()) {
       return GatewayResponse.INTERNAL_SERVER_ERROR;

@@ -29,10 +29,10 @@ class InvocationTargetTest {
 
     long second = 0;
     for (int i = 0; i < draws; i++) {
-      second += InvocationTarget.pick(routing, random::nextDouble).equals("2") ? 1 : 0;
+      second += routing.pick(random::nextDouble).equals("2") ? 1 : 0;
     }
 
     assertThat(second / (double) draws).isBetween(0.095, 0.105);
-    assertThat(InvocationTarget.pick(new LambdaState.Routing("3", Map.of()), random::nextDouble)).isEqualTo("3");
+    assertThat(new LambdaState.Routing("3", Map.of()).pick(random::nextDouble)).isEqualTo("3");
   }
 }

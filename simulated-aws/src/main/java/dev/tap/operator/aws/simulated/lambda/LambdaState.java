@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
@@ -294,7 +295,8 @@ public final class LambdaState {
     settle();
     Function function = existing(nameOrArn);
     Alias alias = qualifier == null ? null : function.aliases.get(qualifier);
-    String number = alias != null ? drawn(alias) : qualifier == null ? LATEST : qualifier;
+    String number = alias != null ? new Routing(alias.functionVersion, alias.weights).pick(draws::nextDouble)
+        : qualifier == null ? LATEST : qualifier;
     if (LATEST.equals(number)) {
       checkNotPending(function.state);
       return new Invocation(function.name, LATEST, function.settings);
@@ -315,19 +317,6 @@ public final class LambdaState {
     FunctionInvoker current = invoker;
     return current == null ? NO_CODE
         : current.invoke(region, invocation.function(), invocation.version(), invocation.settings(), payload);
-  }
-
-  /** An alias's version for one invocation: its additional version with that version's weight as chance. */
-  private String drawn(Alias alias) {
-    double draw = draws.nextDouble();
-    double upTo = 0;
-    for (Map.Entry<String, Double> additional : alias.weights.entrySet()) {
-      upTo += additional.getValue();
-      if (draw < upTo) {
-        return additional.getKey();
-      }
-    }
-    return alias.functionVersion;
   }
 
   // ---- Resource-based policy: statement ids are unique per function or qualifier. --------------
@@ -418,6 +407,22 @@ public final class LambdaState {
   public record Routing(String version, Map<String, Double> additionalWeights) {
     public Routing {
       additionalWeights = Map.copyOf(additionalWeights);
+    }
+
+    /**
+     * The version for one invocation, drawn as Lambda draws it: each additional version with its weight's
+     * chance, the alias's own version otherwise. {@code random} gives a uniform number in [0, 1).
+     */
+    public String pick(DoubleSupplier random) {
+      double draw = random.getAsDouble();
+      double upTo = 0;
+      for (Map.Entry<String, Double> additional : additionalWeights.entrySet()) {
+        upTo += additional.getValue();
+        if (draw < upTo) {
+          return additional.getKey();
+        }
+      }
+      return version;
     }
   }
 
