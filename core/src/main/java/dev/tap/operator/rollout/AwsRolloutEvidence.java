@@ -33,7 +33,10 @@ final class AwsRolloutEvidence implements RolloutEvidence {
   /** A check's request gets this long, as API Gateway gives an integration 29 s. */
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(29);
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Made with the first post-traffic check: an HTTP client starts a selector thread, which most operators never need. */
+  private static final class Http {
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   private final AwsSession session;
   private final String function;
@@ -123,7 +126,7 @@ final class AwsRolloutEvidence implements RolloutEvidence {
       request.header("Content-Type", "application/json");
     }
     try {
-      HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return TrafficCheckJudge.judge(check, TrafficPhase.PostTraffic, answer.statusCode(), answer.body());
     } catch (IOException e) {
       return TrafficCheckJudge.failed(check, TrafficPhase.PostTraffic, null, "no answer from " + uri + ": " + e);

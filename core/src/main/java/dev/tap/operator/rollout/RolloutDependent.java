@@ -92,7 +92,7 @@ public final class RolloutDependent extends AwsDependent<RolloutOutcome> {
     }
     for (TrafficPhase phase : evidence.checked()) {
       List<CheckResult> results = record.checks().stream().filter(c -> phase.name().equals(c.getPhase())).toList();
-      boolean failed = results.stream().anyMatch(c -> !"Passed".equals(c.getResult()));
+      boolean failed = TrafficCheckJudge.firstFailed(results).isPresent();
       session.changed(api, phase.name() + (failed ? "ChecksFailed" : "ChecksPassed"), results.stream()
           .map(c -> c.getRequest() + ": " + (c.getMessage() == null ? c.getResult() : c.getMessage()))
           .collect(Collectors.joining("; ")));

@@ -159,7 +159,7 @@ public final class RolloutPlanner {
     if (!in.settings().checks().isEmpty() && kept.checks().isEmpty()) {
       List<CheckResult> results = in.evidence().check(TrafficPhase.PreTraffic);
       current = kept.toBuilder().checks(results).build();
-      Optional<CheckResult> failed = failedCheck(results);
+      Optional<CheckResult> failed = TrafficCheckJudge.firstFailed(results);
       if (failed.isPresent()) {
         return rollBack(in, in.stable(), current, "pre-traffic check " + failed.get().getRequest(), failed.get().getMessage());
       }
@@ -285,16 +285,12 @@ public final class RolloutPlanner {
     List<CheckResult> all = new ArrayList<>(kept.checks());
     all.addAll(results);
     RecordedRollout current = kept.toBuilder().checks(all).build();
-    Optional<CheckResult> failed = failedCheck(results);
+    Optional<CheckResult> failed = TrafficCheckJudge.firstFailed(results);
     if (failed.isPresent()) {
       return rollBack(in, kept.stable(), current, "post-traffic check " + failed.get().getRequest(),
           failed.get().getMessage());
     }
     return new Record(succeeded(current, serves + "; its post-traffic checks passed"));
-  }
-
-  private static Optional<CheckResult> failedCheck(List<CheckResult> results) {
-    return results.stream().filter(r -> !"Passed".equals(r.getResult())).findFirst();
   }
 
   /** The record of a promotion: the end of the rollout, or, with traffic checks, the post-traffic checks next. */

@@ -8,13 +8,18 @@ import dev.tap.operator.api.v1alpha1.TrafficCheck;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pure half of a traffic check: the event API Gateway's Lambda proxy integration (payload 1.0)
  * would send for the declared request, and the judgement of an answer against what the check expects.
  */
 final class TrafficCheckJudge {
+
+  static final String PASSED = "Passed";
+  static final String FAILED = "Failed";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,11 +106,16 @@ final class TrafficCheckJudge {
     if (check.getExpectBodyContains() != null && (body == null || !body.contains(check.getExpectBodyContains()))) {
       return failed(check, phase, status, "the body does not contain " + JSON.valueToTree(check.getExpectBodyContains()));
     }
-    return result(check, phase, status, "Passed", null);
+    return result(check, phase, status, PASSED, null);
   }
 
   static CheckResult failed(TrafficCheck check, TrafficPhase phase, Integer status, String why) {
-    return result(check, phase, status, "Failed", why);
+    return result(check, phase, status, FAILED, why);
+  }
+
+  /** The first check of {@code results} that did not pass. */
+  static Optional<CheckResult> firstFailed(List<CheckResult> results) {
+    return results.stream().filter(r -> !PASSED.equals(r.getResult())).findFirst();
   }
 
   private static CheckResult result(TrafficCheck check, TrafficPhase phase, Integer status, String outcome, String why) {
