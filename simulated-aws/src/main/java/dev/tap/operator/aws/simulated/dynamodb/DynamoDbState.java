@@ -42,7 +42,7 @@ public final class DynamoDbState implements ScalableCapacity {
   private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_.-]{3,255}$");
   /** Up to 20 global secondary indexes per table (default quota). */
   private static final int MAX_INDEXES = 20;
-  /** Tables and indexes in CREATING, UPDATING or DELETING at once, per account and region. */
+  /** Tables in CREATING, UPDATING or DELETING at once, per account and region (Developer Guide, limits). */
   static final int MAX_IN_FLIGHT = 500;
   /** Up to 50 tags per resource. */
   private static final int MAX_TAGS = 50;
@@ -224,13 +224,15 @@ public final class DynamoDbState implements ScalableCapacity {
     return table;
   }
 
-  /** At most {@link #MAX_IN_FLIGHT} tables and indexes may be changing at once in an account's region. */
+  /**
+   * At most {@link #MAX_IN_FLIGHT} tables may be changing at once in an account's region. Tables are
+   * counted, not indexes: a changing index keeps its table UPDATING (or CREATING).
+   */
   private void checkInFlight() {
-    long inFlight = tables.values().stream().mapToLong(t -> (t.status == TableStatus.ACTIVE ? 0 : 1)
-        + t.indexes.values().stream().filter(i -> i.status != IndexStatus.ACTIVE).count()).sum();
+    long inFlight = tables.values().stream().filter(t -> t.status != TableStatus.ACTIVE).count();
     if (inFlight >= MAX_IN_FLIGHT) {
-      throw limit("Subscriber limit exceeded: only " + MAX_IN_FLIGHT + " tables and indexes can be in the CREATING,"
-          + " UPDATING or DELETING state at once; " + inFlight + " are");
+      throw limit("Subscriber limit exceeded: Only " + MAX_IN_FLIGHT + " tables can be created, updated, or deleted"
+          + " simultaneously");
     }
   }
 
