@@ -44,6 +44,8 @@ public final class DynamoDbState implements ScalableCapacity {
   private static final int MAX_INDEXES = 20;
   /** Tables in CREATING, UPDATING or DELETING at once, per account and region (Developer Guide, limits). */
   static final int MAX_IN_FLIGHT = 500;
+  /** Tables created with secondary indexes in CREATING at once, per account and region (LimitExceededException). */
+  static final int MAX_CREATING_WITH_INDEXES = 250;
   /** Up to 50 tags per resource. */
   private static final int MAX_TAGS = 50;
 
@@ -108,6 +110,9 @@ public final class DynamoDbState implements ScalableCapacity {
       List<GlobalSecondaryIndex> globalSecondaryIndexes, Map<String, String> tags, Boolean deletionProtection) {
     settle();
     checkInFlight();
+    if (!globalSecondaryIndexes.isEmpty()) {
+      checkCreatingWithIndexes();
+    }
     checkName(name, "TableName");
     if (tables.containsKey(name)) {
       throw inUse("Table already exists: " + name);
@@ -233,6 +238,16 @@ public final class DynamoDbState implements ScalableCapacity {
     if (inFlight >= MAX_IN_FLIGHT) {
       throw limit("Subscriber limit exceeded: Only " + MAX_IN_FLIGHT + " tables can be created, updated, or deleted"
           + " simultaneously");
+    }
+  }
+
+  /** At most {@link #MAX_CREATING_WITH_INDEXES} tables with secondary indexes may be CREATING at once. */
+  private void checkCreatingWithIndexes() {
+    long creating = tables.values().stream()
+        .filter(t -> t.status == TableStatus.CREATING && !t.indexes.isEmpty()).count();
+    if (creating >= MAX_CREATING_WITH_INDEXES) {
+      throw limit("Subscriber limit exceeded: You have exceeded the maximum number of indexed tables that can be"
+          + " created simultaneously");
     }
   }
 

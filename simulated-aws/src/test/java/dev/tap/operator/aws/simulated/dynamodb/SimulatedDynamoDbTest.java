@@ -286,4 +286,34 @@ class SimulatedDynamoDbTest {
     createTable("one-more");
     assertThat(status("one-more")).isEqualTo(TableStatus.CREATING);
   }
+
+  @Test
+  void at_most_250_tables_with_indexes_are_creating_at_once() {
+    createTableWithIndex("indexed-0");
+    clock.advance(Duration.ofSeconds(1));
+    for (int i = 1; i < 250; i++) {
+      createTableWithIndex("indexed-" + i);
+    }
+
+    assertThatThrownBy(() -> createTableWithIndex("one-more")).isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("Subscriber limit exceeded: You have exceeded the maximum number of indexed tables");
+    createTable("no-index");
+    assertThat(status("no-index")).as("a table without an index counts against the 500 only").isEqualTo(TableStatus.CREATING);
+
+    clock.advance(DELAY.minusSeconds(1));
+    assertThat(status("indexed-0")).isEqualTo(TableStatus.ACTIVE);
+    assertThat(status("indexed-1")).isEqualTo(TableStatus.CREATING);
+    createTableWithIndex("one-more");
+    assertThatThrownBy(() -> createTableWithIndex("two-more")).isInstanceOf(LimitExceededException.class);
+  }
+
+  private void createTableWithIndex(String name) {
+    dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
+        .attributeDefinitions(string("id"), string("day"))
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))
+        .globalSecondaryIndexes(g -> g.indexName("by-day").keySchema(k -> k.attributeName("day").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))));
+  }
 }
