@@ -1,6 +1,7 @@
 package dev.tap.operator.aws.simulated;
 
 import dev.tap.operator.aws.simulated.apigateway.SimulatedApiGateway;
+import dev.tap.operator.aws.simulated.autoscaling.AutoScalingState;
 import dev.tap.operator.aws.simulated.autoscaling.ScalableCapacity;
 import dev.tap.operator.aws.simulated.cloudwatch.SimulatedCloudWatch;
 import dev.tap.operator.aws.simulated.lambda.SimulatedLambda;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -97,6 +99,16 @@ public final class SimulatedAws {
   /** Mixed mode: the simulated scaler acts on tables served elsewhere (DynamoDB on dynalite, say). */
   public void scaleTablesOf(Function<String, ScalableCapacity> tables) {
     this.scaledTables = tables;
+  }
+
+  /**
+   * How many scalable targets each region holds, to set against {@link AutoScalingState#MAX_SCALABLE_TARGETS}
+   * (all of the dynamodb namespace, the only one simulated).
+   */
+  public Map<String, Integer> scalableTargets() {
+    return regionsOf(APPLICATION_AUTO_SCALING).stream()
+        .collect(Collectors.toMap(region -> region, region -> autoScaling(region).peekTargets().size(), (a, b) -> a,
+            TreeMap::new));
   }
 
   public CallLog calls() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.applicationautoscaling.model.LimitExceededException;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
@@ -21,8 +22,9 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ValidationEx
 
 /**
  * Application Auto Scaling for DynamoDB tables and indexes in one region, per its API Reference:
- * scalable targets are upserted and pull current capacity into [min, max]; target-tracking policies
- * use the dimension's own DynamoDB predefined metric; deregistering a target deletes its policies.
+ * scalable targets are upserted (new ones up to the account's quota) and pull current capacity into
+ * [min, max]; target-tracking policies use the dimension's own DynamoDB predefined metric;
+ * deregistering a target deletes its policies.
  * {@link #scale} plays the scaler itself, within a target's bounds. {@link SimulatedAutoScaling} maps
  * SDK requests and responses onto it.
  */
@@ -33,6 +35,8 @@ public final class AutoScalingState {
   /** TargetValue: "Minimum value of 8.515920e-109. Maximum value of 1.174271e+108." */
   private static final double MIN_TARGET = 8.515920e-109;
   private static final double MAX_TARGET = 1.174271e+108;
+  /** Scalable targets per resource type (DynamoDB: 5,000) per account and region: the Service Quotas default. */
+  public static final int MAX_SCALABLE_TARGETS = 5_000;
 
   private final String region;
   private final SimulatedAws aws;
@@ -49,7 +53,7 @@ public final class AutoScalingState {
     return aws.scalableCapacity(region);
   }
 
-  // ---- RegisterScalableTarget: an upsert; current capacity is pulled into [min, max]. ---------
+  // ---- RegisterScalableTarget: an upsert (only a new target meets the quota); capacity into [min, max]. --
 
   synchronized ScalableTarget register(ServiceNamespace namespace, String resourceId, ScalableDimension dimension,
       Integer minCapacity, Integer maxCapacity, String roleArn) {
@@ -67,6 +71,11 @@ public final class AutoScalingState {
     }
     if (min > max) {
       throw validation("Minimum capacity cannot be larger than the maximum capacity");
+    }
+    if (existing == null && targets.size() >= MAX_SCALABLE_TARGETS) {
+      throw AwsErrors.<LimitExceededException>build(LimitExceededException.builder(), SERVICE, "LimitExceededException",
+          400, "A per-account resource limit is exceeded: at most " + MAX_SCALABLE_TARGETS + " scalable targets of"
+              + " service namespace dynamodb per account and region");
     }
     ScalableTarget target = ScalableTarget.builder().serviceNamespace(ServiceNamespace.DYNAMODB)
         .resourceId(resourceId).scalableDimension(dimension).minCapacity(min).maxCapacity(max).roleARN(roleArn)

@@ -8,8 +8,11 @@ import dev.tap.operator.aws.simulated.dynamodb.SimulatedDynamoDb;
 import dev.tap.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.model.LimitExceededException;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
@@ -28,19 +31,24 @@ class SimulatedAutoScalingTest {
   private static final ScalableDimension READ = ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS;
 
   private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private SimulatedAws aws;
   private SimulatedDynamoDb dynamo;
   private SimulatedAutoScaling scaling;
 
   @BeforeEach
   void tableWithCapacityThree() {
-    SimulatedAws aws = new SimulatedAws(clock, DELAY);
+    aws = new SimulatedAws(clock, DELAY);
     dynamo = aws.dynamoDb("us-east-1");
     scaling = aws.autoScaling("us-east-1");
-    dynamo.createTable(r -> r.tableName("items")
+    createTable("items");
+    clock.advance(DELAY);
+  }
+
+  private void createTable(String name) {
+    dynamo.createTable(r -> r.tableName(name)
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
         .provisionedThroughput(t -> t.readCapacityUnits(3L).writeCapacityUnits(3L)));
-    clock.advance(DELAY);
   }
 
   private long readCapacity() {
@@ -146,5 +154,38 @@ class SimulatedAutoScalingTest {
         .isInstanceOf(ValidationException.class);
     assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb").policyNames("policy-3", "nothing"))
         .scalingPolicies()).singleElement().satisfies(p -> assertThat(p.policyName()).isEqualTo("policy-3"));
+  }
+
+  @Test
+  void a_new_target_beyond_the_quota_is_refused_and_an_existing_one_is_still_updated() {
+    // 2 500 tables with a read and a write target each: the quota's 5 000.
+    for (int i = 1; i < 2_500; i++) {
+      createTable("table-" + i);
+      if (i % 250 == 0) {
+        clock.advance(DELAY);
+      }
+    }
+    createTable("one-more");
+    clock.advance(DELAY);
+    for (int i = 0; i < 2_500; i++) {
+      String id = i == 0 ? TABLE : "table/table-" + i;
+      for (ScalableDimension dimension : List.of(READ, ScalableDimension.DYNAMODB_TABLE_WRITE_CAPACITY_UNITS)) {
+        scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(id)
+            .scalableDimension(dimension).minCapacity(1).maxCapacity(10));
+      }
+    }
+    assertThat(aws.scalableTargets()).isEqualTo(Map.of("us-east-1", AutoScalingState.MAX_SCALABLE_TARGETS));
+
+    assertThatThrownBy(() -> scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceId("table/one-more").scalableDimension(READ).minCapacity(1).maxCapacity(10)))
+        .isInstanceOf(LimitExceededException.class).hasMessageContaining("5000 scalable targets");
+    register(5, 20);
+    assertThat(readCapacity()).as("updating a target is not refused").isEqualTo(5);
+
+    scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(TABLE)
+        .scalableDimension(READ));
+    scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId("table/one-more")
+        .scalableDimension(READ).minCapacity(1).maxCapacity(10));
+    assertThat(aws.scalableTargets()).containsEntry("us-east-1", AutoScalingState.MAX_SCALABLE_TARGETS);
   }
 }
