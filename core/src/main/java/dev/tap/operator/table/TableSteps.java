@@ -20,6 +20,11 @@ final class TableSteps implements TableAction.Visitor<TableOutcome> {
 
   /** After a refused decrease the quota's next time is read again this soon. */
   private static final Duration RECHECK_REFUSED_DECREASE = Duration.ofMinutes(1);
+  /**
+   * After a CreateTable refused for DynamoDB's limit of tables changing at once, look again this soon:
+   * the tables in flight settle in seconds, while a backoff would grow to minutes.
+   */
+  private static final Duration RECHECK_TABLES_IN_FLIGHT = Duration.ofSeconds(5);
 
   private final ServerlessApi api;
   private final AwsSession session;
@@ -52,7 +57,19 @@ final class TableSteps implements TableAction.Visitor<TableOutcome> {
 
   @Override
   public TableOutcome create(TableAction.Create action) {
-    ObservedTable created = tables.create(desired);
+    ObservedTable created;
+    try {
+      created = tables.create(desired);
+    } catch (LimitExceededException e) {
+      // "... can be created[, updated, or deleted] simultaneously": the account's tables in flight, which
+      // settle; not "There is a limit of N tables per subscriber", which only a quota increase lifts.
+      if (!e.getMessage().contains("simultaneously")) {
+        throw e;
+      }
+      throw new RetryLaterException("table " + desired.name() + " waits: DynamoDB's limit of tables being created at"
+          + " once in the account was reached; looking again in " + RECHECK_TABLES_IN_FLIGHT.toSeconds() + " s: "
+          + AwsFailures.describe(e), RECHECK_TABLES_IN_FLIGHT);
+    }
     session.changed(api, "CreatedTable", "created DynamoDB table " + desired.name() + " with "
         + desired.indexes().size() + " index(es), capacity " + desired.capacity().read() + "/" + desired.capacity().write());
     return new TableOutcome(created, action);
