@@ -1,7 +1,9 @@
 package dev.tap.operator.scaling;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsFailures;
 import dev.tap.operator.aws.AwsServices;
+import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.naming.AwsNames;
 import dev.tap.operator.naming.OwnerTags;
@@ -16,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.services.applicationautoscaling.model.LimitExceededException;
 
 /**
  * Application Auto Scaling of the table and its indexes. Runs once the table is ready; makes every
@@ -37,10 +40,29 @@ public final class ScalingDependent extends AwsDependent<ScalingOutcome> {
     ScalingOutcome outcome = new ScalingOutcome(observed, desired, changes);
     report(session, outcome);
     for (ScalingChange change : changes) {
-      scaling.apply(change);
+      try {
+        scaling.apply(change);
+      } catch (LimitExceededException e) {
+        if (change instanceof ScalingChange.Register register) {
+          throw targetQuotaReached(register.target(), session.region(), e);
+        }
+        throw e;
+      }
       session.changed(api, reason(change), describe(change));
     }
     return outcome;
+  }
+
+  /**
+   * A new target refused for the account's quota of scalable targets: waiting does not end it, a
+   * quota increase (or targets deregistered elsewhere) does, so a human must act. Terminal, which is
+   * still looked at again at each resync.
+   */
+  private static TerminalException targetQuotaReached(ScalingTarget target, String region, LimitExceededException e) {
+    return new TerminalException("ScalableTargetQuota", "scalable target " + target.resourceId() + " "
+        + target.scalableDimension() + " cannot be registered: the account's quota of Application Auto Scaling"
+        + " scalable targets for DynamoDB in " + region + " is used up (5,000 by default); raise it in Service Quotas"
+        + " or free targets: " + AwsFailures.describe(e));
   }
 
   /** Deregisters the targets of our table; those of a same-named table someone else owns are left alone. */
