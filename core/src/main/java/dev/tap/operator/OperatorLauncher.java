@@ -16,6 +16,7 @@ import dev.tap.operator.reconciler.StatusWriter;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.URI;
 import java.time.Clock;
@@ -38,40 +39,45 @@ public final class OperatorLauncher {
    */
   public record Options(OperatorSettings settings, Clock clock, Optional<LeaderElectionConfiguration> election,
       OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply, List<AwsCallHook> hooks,
-      UnaryOperator<URI> stages) {
+      UnaryOperator<URI> stages, UnaryOperator<Metrics> reconcileMetrics) {
 
     public static Options of(OperatorSettings settings, Clock clock) {
       return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING, true,
-          List.of(), UnaryOperator.identity());
+          List.of(), UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** JOSDK's metrics as {@code wrap} wraps them: the quota benchmark stops its clock while a reconcile runs. */
+    public Options wrappingReconcileMetrics(UnaryOperator<Metrics> wrap) {
+      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, stages, wrap);
     }
 
     /** The served sandbox answers a stage's requests on a loopback port of its own. */
     public Options reachingStagesAt(UnaryOperator<URI> addresses) {
-      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, addresses);
+      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, addresses, reconcileMetrics);
     }
 
     /** Of several operators on one cluster, only the holder of the Lease reconciles. */
     public Options electedBy(LeaderElectionConfiguration lease) {
-      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks, stages);
+      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks, stages, reconcileMetrics);
     }
 
     public Options measuredBy(OperatorMetrics registry) {
-      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks, stages);
+      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks, stages, reconcileMetrics);
     }
 
     public Options serving(OperatorScope served) {
-      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks, stages);
+      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks, stages, reconcileMetrics);
     }
 
     /** For an API server without server-side apply: status and finalizers are written with JSON patches. */
     public Options withoutServerSideApply() {
-      return new Options(settings, clock, election, metrics, scope, false, hooks, stages);
+      return new Options(settings, clock, election, metrics, scope, false, hooks, stages, reconcileMetrics);
     }
 
     /** Adds hooks after metrics and pacing (so they see only the calls pacing lets through), in this order. */
     public Options hookedBy(AwsCallHook... more) {
       return new Options(settings, clock, election, metrics, scope, serverSideApply,
-          Stream.concat(hooks.stream(), Stream.of(more)).toList(), stages);
+          Stream.concat(hooks.stream(), Stream.of(more)).toList(), stages, reconcileMetrics);
     }
   }
 
@@ -84,11 +90,12 @@ public final class OperatorLauncher {
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withCloseClientOnStop(false)
           .withReconciliationTerminationTimeout(settings.stopTimeout())
-          .withMetrics(options.metrics().josdk());
+          .withMetrics(options.reconcileMetrics().apply(options.metrics().josdk()));
       options.election().ifPresent(o::withLeaderElectionConfiguration);
     });
     AwsSessionFactory sessions = new AwsSessionFactory(hooked(aws, pacing, options), changes, options.clock(),
-        new KubernetesSecrets(client), pacing, ServerlessApiController.DEPENDENTS, options.stages());
+        new KubernetesSecrets(client), pacing, ServerlessApiController.DEPENDENTS, options.stages(),
+        settings.resyncInterval());
     operator.register(new ServerlessApiController(new Preflight(ServerlessApiValidator.fromGeneratedCrd(), regions,
         settings.resyncInterval()), regions, sessions, new StatusWriter(options.serverSideApply(), options.clock()),
         settings, options.clock(), options.metrics()), override -> {

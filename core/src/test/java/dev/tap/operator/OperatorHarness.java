@@ -194,9 +194,21 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** The operator paced by {@code quotas}. */
   public static OperatorHarness startPaced(KubernetesClient client, List<AwsPacing.Quota> quotas) {
+    return startPaced(client, quotas, FAST);
+  }
+
+  /** The operator paced by {@code quotas}, on {@code settings}, its calls also seen by {@code hooks} (after pacing). */
+  public static OperatorHarness startPaced(KubernetesClient client, List<AwsPacing.Quota> quotas,
+      OperatorSettings settings, AwsCallHook... hooks) {
     JumpingClock clock = new JumpingClock();
     SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
-    return new OperatorHarness(client, aws, AwsClients.byName(aws::client), clock, new AwsPacing(quotas, 1, clock), FAST);
+    return new OperatorHarness(client, aws, AwsClients.byName(aws::client), clock, new AwsPacing(quotas, 1, clock),
+        settings, hooks);
+  }
+
+  /** The pacing of the operator's AWS calls, shared by every operator the harness starts. */
+  public AwsPacing pacing() {
+    return pacing;
   }
 
   public static OperatorHarness start(KubernetesClient client) {

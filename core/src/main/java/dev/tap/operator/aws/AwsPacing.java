@@ -2,39 +2,84 @@ package dev.tap.operator.aws;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Paces the operator's AWS calls below the account's control-plane quotas: one token bucket per
- * operation (or per service for "all other calls together"), per region, on the operator's clock,
- * shared by every resource. A call without a token is not sent: {@link QuotaWaitException} says how
- * long to wait, and the reconcile is rescheduled. Calls made {@link #onBehalfOf on behalf of} a
- * resource's dependent are spread out instead of racing: the one held back is told to come back after
- * the turns already given, so many waiting resources come back one after the other rather than all at
- * once every time a token appears (each of those wake-ups re-reads the whole resource from AWS and,
- * with dozens of resources, the reads alone used up the quotas). When several
- * operator deployments share an account, each takes its {@code share} of every quota. The SDK's
- * adaptive retry is no substitute: its limiter is per client and only reacts to throttling already
- * received.
+ * Paces the operator's AWS calls below the account's control-plane quotas: one {@link PacedQuota}
+ * per operation (or per service for "all other calls together"), per region, on the operator's
+ * clock, shared by every resource. A call without room is not sent: {@link QuotaWaitException} says
+ * how long to wait, and the reconcile is rescheduled. Calls made {@link #onBehalfOf on behalf of} a
+ * resource's dependent wait their turn, first come first served, so each waiting resource comes back
+ * once, when its call can go ({@link #turnOf} lets it come back without a call until then), rather
+ * than all of them every time a token appears (each of those wake-ups re-read the whole resource from
+ * AWS and, with dozens of resources, the reads alone used up the quotas). When several operator
+ * deployments share an account, each takes its {@code share} of every quota; a burst-1 quota is
+ * shared by time slots ({@link QuotaSupply.Slots}), since halving a burst of 1 leaves 1 each. The
+ * SDK's adaptive retry is no substitute: its limiter is per client and only reacts to throttling
+ * already received.
  */
 public final class AwsPacing implements AwsCallHook {
 
   /** A documented quota: {@code operation} "*" covers every operation of the service without its own quota. */
   public record Quota(String service, String operation, double perSecond, double burst) {
 
-    String describe() {
+    /** Such as "1 per 5 s" or "10 per s, burst 40". */
+    public String describe() {
       String rate = perSecond >= 1 ? format(perSecond) + " per s" : "1 per " + format(1 / perSecond) + " s";
       return rate + (burst > 1 ? ", burst " + format(burst) : "");
+    }
+
+    /** service:operation, as the call counts name it. */
+    public String name() {
+      return service + ":" + operation;
     }
 
     private static String format(double value) {
       return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
     }
   }
+
+  /**
+   * This deployment's part of the account's quotas: {@code fraction} of each, and for burst-1 quotas
+   * the time slot {@code slot} of {@code 1 / fraction} (0-based), which no other deployment may take.
+   */
+  public record Share(double fraction, int slot) {
+
+    public static final Share WHOLE = new Share(1, 0);
+
+    public Share {
+      if (!(fraction > 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("the quota share must be in (0, 1], not " + fraction);
+      }
+      if (slot < 0 || slot >= owners(fraction)) {
+        throw new IllegalArgumentException("the quota slot must be in [0, " + owners(fraction) + ") for a share of "
+            + fraction + ", not " + slot);
+      }
+    }
+
+    int owners() {
+      return owners(fraction);
+    }
+
+    private static int owners(double fraction) {
+      return (int) Math.round(1 / fraction);
+    }
+  }
+
+  /** Waits for a while of the pacing's clock. */
+  @FunctionalInterface
+  public interface Sleeper {
+    Sleeper REAL_TIME = onClock -> Thread.sleep(Math.max(1, onClock.toMillis()));
+
+    void sleep(Duration onClock) throws InterruptedException;
+  }
+
+  /** How much of a quota was used while resources waited for it (1: all of this deployment's share). */
+  public record QuotaUse(String region, Quota quota, double waitedSeconds, long callsWhileWaiting, double utilization) {}
 
   /**
    * From the AWS quota pages, per account and region (the API Gateway ones cannot be raised). The
@@ -58,25 +103,30 @@ public final class AwsPacing implements AwsCallHook {
       new Quota("monitoring", "DeleteAlarms", 3, 3),
       new Quota("monitoring", "SetAlarmState", 3, 3));
 
-  /** How long a turn waits for its resource to come back before it is forgotten. */
-  static final Duration TURN_KEPT = Duration.ofSeconds(30);
-
   /** The resource the calls of this thread are made for (a dependent's pass runs on one thread). */
   private static final ThreadLocal<String> HOLDER = new ThreadLocal<>();
 
   private final Map<String, Quota> quotas = new ConcurrentHashMap<>();
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, PacedQuota> paced = new ConcurrentHashMap<>();
+  private final Map<String, String> regions = new ConcurrentHashMap<>();
+  private final Map<String, Map<Quota, Integer>> callsByResource = new ConcurrentHashMap<>();
+  private final Share share;
   private final Clock clock;
+  private final Sleeper sleeper;
 
   public AwsPacing(List<Quota> quotas, double share, Clock clock) {
-    if (!(share > 0 && share <= 1)) {
-      throw new IllegalArgumentException("the quota share must be in (0, 1], not " + share);
-    }
+    this(quotas, new Share(share, 0), clock, Sleeper.REAL_TIME);
+  }
+
+  /** {@code sleeper} waits on {@code clock}, for a call that waits for its turn inside its pass. */
+  public AwsPacing(List<Quota> quotas, Share share, Clock clock, Sleeper sleeper) {
     for (Quota quota : quotas) {
-      this.quotas.put(quota.service() + ":" + quota.operation(), new Quota(quota.service(), quota.operation(),
-          quota.perSecond() * share, Math.max(1, quota.burst() * share)));
+      this.quotas.put(quota.name(), new Quota(quota.service(), quota.operation(),
+          quota.perSecond() * share.fraction(), Math.max(1, quota.burst() * share.fraction())));
     }
+    this.share = share;
     this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   /** The documented quotas, of which this deployment takes {@code share}. */
@@ -90,9 +140,9 @@ public final class AwsPacing implements AwsCallHook {
   }
 
   /**
-   * Runs {@code pass} with its calls made for {@code holder} (such as {@code namespace/name}): held-back
-   * calls are spread out, and the tokens an {@link #admit} set aside for the pass and it did not use go
-   * back to their buckets when it ends.
+   * Runs {@code pass} with its calls made for {@code holder} (such as {@code namespace/name dependent}):
+   * held-back calls wait their turn, and the calls an {@link #admit} set aside for the pass and it did
+   * not use go back when it ends.
    */
   public <T> T onBehalfOf(String holder, Supplier<T> pass) {
     String outer = HOLDER.get();
@@ -101,8 +151,41 @@ public final class AwsPacing implements AwsCallHook {
       return pass.get();
     } finally {
       HOLDER.set(outer);
-      buckets.values().forEach(bucket -> bucket.giveBack(holder, clock.millis()));
+      paced.values().forEach(quota -> quota.giveBack(holder, clock.millis()));
     }
+  }
+
+  /**
+   * For a resource ({@code namespace/name}) whose passes wait for quotas: empty when none waits or one's
+   * turn has come (the reconcile should run), else how long until the first turn (it need not: nothing
+   * it would read can be acted on before then).
+   */
+  public Optional<Duration> turnOf(String resource) {
+    long now = clock.millis();
+    Optional<Long> first = Optional.empty();
+    for (PacedQuota quota : paced.values()) {
+      if (!quota.holds(resource)) {
+        continue;
+      }
+      Optional<Long> turn = quota.turnOf(holder -> PacedQuota.resource(holder).equals(resource), now);
+      if (turn.isPresent() && turn.get() == 0) {
+        return Optional.empty();
+      }
+      first = turn.isEmpty() ? first : Optional.of(Math.min(turn.get(), first.orElse(Long.MAX_VALUE)));
+    }
+    return first.map(Duration::ofMillis);
+  }
+
+  /** The reads (Get, Describe, List) sent for {@code resource} ({@code namespace/name}) since last asked, by quota. */
+  public Map<Quota, Integer> callsOf(String resource) {
+    Map<Quota, Integer> calls = callsByResource.remove(resource);
+    return calls == null ? Map.of() : Map.copyOf(calls);
+  }
+
+  /** The use of every quota called so far, while resources waited for it. */
+  public List<QuotaUse> use() {
+    long now = clock.millis();
+    return paced.entrySet().stream().map(e -> e.getValue().use(regions.get(e.getKey()), now)).toList();
   }
 
   @Override
@@ -114,14 +197,14 @@ public final class AwsPacing implements AwsCallHook {
    * Admits a pass of {@code calls} calls to a service only when its service-wide quota has room for all
    * of them now, else throws {@link QuotaWaitException} before any is sent: a pass that ran out of
    * tokens halfway would have spent them for nothing (or left a change half made), and many such passes
-   * starve each other. Within {@link #onBehalfOf} the tokens are set aside for the pass at once.
+   * starve each other. Within {@link #onBehalfOf} the calls are set aside for the pass at once.
    */
   public void admit(String region, AwsService<?> service, int calls) {
     Quota quota = quotas.get(service.name() + ":*");
     if (quota == null) {
       return;
     }
-    long waitMillis = bucket(region, quota).admit(HOLDER.get(), calls, clock.millis());
+    long waitMillis = quota(region, quota).admit(HOLDER.get(), calls, clock.millis()).waitMillis();
     if (waitMillis > 0) {
       throw new QuotaWaitException("waiting for the " + service + " control-plane quota (" + quota.describe() + " in "
           + region + ") to have room for " + calls + " calls: about " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
@@ -129,7 +212,7 @@ public final class AwsPacing implements AwsCallHook {
     }
   }
 
-  /** Takes a token for one call, or throws {@link QuotaWaitException} without sending it. */
+  /** Takes room for one call, or throws {@link QuotaWaitException} without sending it. */
   public void take(String region, AwsService<?> service, String operation) {
     Quota quota = quotas.get(service.name() + ":" + operation);
     if (quota == null) {
@@ -138,116 +221,46 @@ public final class AwsPacing implements AwsCallHook {
     if (quota == null) {
       return;
     }
-    Quota chosen = quota;
-    long waitMillis = bucket(region, chosen).take(HOLDER.get(), clock.millis());
-    if (waitMillis > 0) {
-      String which = chosen.operation().equals("*") ? "control-plane" : operation;
-      throw new QuotaWaitException("waiting for the " + service + " " + which + " quota (" + chosen.describe()
-          + " in " + region + "): next call in " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
-          Duration.ofMillis(waitMillis));
+    PacedQuota pacedQuota = quota(region, quota);
+    PacedQuota.Turn turn = pacedQuota.take(HOLDER.get(), clock.millis());
+    while (turn.waitMillis() > 0 && turn.next() && turn.waitMillis() <= pacedQuota.lead() && sleep(turn.waitMillis())) {
+      turn = pacedQuota.take(HOLDER.get(), clock.millis());
+    }
+    if (turn.waitMillis() == 0 && HOLDER.get() != null && isRead(operation)) {
+      callsByResource.computeIfAbsent(PacedQuota.resource(HOLDER.get()), r -> new ConcurrentHashMap<>())
+          .merge(quota, 1, Integer::sum);
+    }
+    if (turn.waitMillis() > 0) {
+      String which = quota.operation().equals("*") ? "control-plane" : operation;
+      throw new QuotaWaitException("waiting for the " + service + " " + which + " quota (" + quota.describe()
+          + " in " + region + "): next call in " + Math.max(1, Math.round(turn.waitMillis() / 1000.0)) + " s",
+          Duration.ofMillis(turn.waitMillis()));
     }
   }
 
-  /** The bucket of a quota in a region, shared by every resource. */
-  private Bucket bucket(String region, Quota quota) {
-    return buckets.computeIfAbsent(region + ":" + quota.service() + ":" + quota.operation(),
-        key -> new Bucket(quota, clock.millis()));
+  private static boolean isRead(String operation) {
+    return operation.startsWith("Get") || operation.startsWith("Describe") || operation.startsWith("List");
   }
 
-  /**
-   * A token bucket a little inside the quota: AWS counts a call when it arrives, which may be later
-   * than when we took its token (threads, network), so two calls we sent a full interval apart can
-   * reach AWS closer together. One call of the burst and 5 % of the rate are left as that slack.
-   * A token is only ever taken when its call is sent, by whoever comes when one is there. A holder held
-   * back is told to come back after the last turn already given (a turn: when the bucket should have
-   * room for it), so that waiting holders come back one by one, not all at once.
-   */
-  private static final class Bucket {
-    private static final double RATE_KEPT = 0.95;
-    private final double perSecond;
-    private final double capacity;
-    private final Map<String, Long> turns = new HashMap<>();
-    /** Tokens an admitted pass set aside and has not used yet, by holder. */
-    private final Map<String, Integer> setAside = new HashMap<>();
-    private double tokens;
-    private long lastMillis;
-
-    Bucket(Quota quota, long now) {
-      this.perSecond = quota.perSecond() * RATE_KEPT;
-      this.capacity = Math.max(1, quota.burst() - 1);
-      this.tokens = capacity;
-      this.lastMillis = now;
+  /** False when interrupted: the call is then held back as usual. */
+  private boolean sleep(long millis) {
+    try {
+      sleeper.sleep(Duration.ofMillis(millis));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
+  }
 
-    /**
-     * 0 when a pass of {@code calls} calls (at most the capacity) may start now, with the tokens set aside
-     * for its holder (without one: taking nothing); else the wait.
-     */
-    synchronized long admit(String holder, int calls, long now) {
-      int needed = (int) Math.min(calls, capacity);
-      if (holder != null && setAside.getOrDefault(holder, 0) >= needed) {
-        return 0;
-      }
-      long wait = room(holder, needed, now);
-      if (wait == 0 && holder != null) {
-        tokens -= needed;
-        setAside.merge(holder, needed, Integer::sum);
-      }
-      return wait;
-    }
-
-    /** 0 when a token was taken (first from those set aside for the holder), else the milliseconds until its turn. */
-    synchronized long take(String holder, long now) {
-      Integer kept = holder == null ? null : setAside.get(holder);
-      if (kept != null) {
-        if (kept > 1) {
-          setAside.put(holder, kept - 1);
-        } else {
-          setAside.remove(holder);
-        }
-        return 0;
-      }
-      long wait = room(holder, 1, now);
-      if (wait == 0) {
-        tokens -= 1;
-      }
-      return wait;
-    }
-
-    private long room(String holder, double calls, long now) {
-      refill(now);
-      long untilRoom = (long) Math.ceil(Math.max(0, calls - tokens) / perSecond * 1000);
-      if (untilRoom == 0) {
-        if (holder != null) {
-          turns.remove(holder);
-        }
-        return 0;
-      }
-      if (holder == null) {
-        return untilRoom;
-      }
-      // Come back after every turn already given (its own too: it came early, or late and found no room).
-      turns.remove(holder);
-      long next = Math.max(now + untilRoom, turns.values().stream().mapToLong(Long::longValue).max().orElse(now)
-          + (long) Math.ceil(calls / perSecond * 1000));
-      turns.put(holder, next);
-      return next - now;
-    }
-
-    /** The tokens set aside for a pass that ended without using them. */
-    synchronized void giveBack(String holder, long now) {
-      Integer kept = setAside.remove(holder);
-      if (kept != null) {
-        refill(now);
-        tokens = Math.min(capacity, tokens + kept);
-      }
-    }
-
-    private void refill(long now) {
-      tokens = Math.min(capacity, tokens + Math.max(0, now - lastMillis) / 1000.0 * perSecond);
-      lastMillis = now;
-      // A holder that did not come back for its turn (deleted, or it no longer needs the call) is forgotten.
-      turns.values().removeIf(turn -> now - turn > TURN_KEPT.toMillis());
-    }
+  /** The paced quota in a region, shared by every resource. */
+  private PacedQuota quota(String region, Quota quota) {
+    String key = region + ":" + quota.name();
+    return paced.computeIfAbsent(key, k -> {
+      regions.put(k, region);
+      boolean slotted = share.fraction() < 1 && quota.burst() <= 1;
+      return new PacedQuota(quota, slotted ? new QuotaSupply.Slots(quota.perSecond() / share.fraction(), share.owners(),
+          share.slot()) : new QuotaSupply.Tokens(quota.perSecond(), quota.burst(), clock.millis()), clock.millis());
+    });
   }
 }

@@ -5,10 +5,12 @@ import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.aws.QuotaWaitException;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -16,8 +18,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * call by service, operation and outcome ({@code tap_aws_calls_total}; outcome success, throttled,
  * not_found (how the operator learns something is missing), client_error, server_error, error (no
  * answer), or held when the pacer kept it back for a quota), the time from a spec change to Ready
- * ({@code tap_time_to_ready_seconds}), each resource's state ({@code tap_resource_state}) and its rollout phase
- * ({@code tap_rollout_phase}).
+ * ({@code tap_time_to_ready_seconds}), each resource's state ({@code tap_resource_state}), its rollout phase
+ * ({@code tap_rollout_phase}), and how often converged resources are read again ({@code tap_resync_interval_seconds},
+ * stretched past the configured interval when that many resources would use over half of a quota).
  */
 public final class OperatorMetrics implements AwsCallHook {
 
@@ -29,6 +32,13 @@ public final class OperatorMetrics implements AwsCallHook {
       "1 for the phase of each resource's rollout", "phase");
   private final ResourceGauge states = new ResourceGauge(registry, "tap.resource.state",
       "1 for the state of each resource: Ready, Progressing, Retrying or Stalled", "state");
+
+  private final AtomicLong resyncMillis = new AtomicLong();
+
+  public OperatorMetrics() {
+    Gauge.builder("tap.resync.interval", resyncMillis, millis -> millis.get() / 1000.0)
+        .description("How often a converged resource is read again, as last paced").baseUnit("seconds").register(registry);
+  }
 
   /** JOSDK's reconciliation metrics, on the same registry; not per resource, to keep series few. */
   public Metrics josdk() {
@@ -85,6 +95,15 @@ public final class OperatorMetrics implements AwsCallHook {
    */
   public void resourceState(String resource, String state) {
     states.set(resource, state);
+  }
+
+  /** How often the last converged resource will be read again. */
+  public void resyncInterval(Duration interval) {
+    resyncMillis.set(interval.toMillis());
+  }
+
+  public Duration resyncInterval() {
+    return Duration.ofMillis(resyncMillis.get());
   }
 
   /** The registry in Prometheus's text exposition format. */

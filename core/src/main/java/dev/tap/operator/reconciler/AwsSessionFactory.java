@@ -7,9 +7,11 @@ import dev.tap.operator.aws.AwsPacing;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.events.ChangeRecorder;
 import dev.tap.operator.workflow.SecretStore;
+import dev.tap.operator.workflow.SharedReads;
 import dev.tap.operator.workflow.Outcomes;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -23,10 +25,14 @@ public final class AwsSessionFactory {
   private final AwsPacing pacing;
   private final List<String> dependents;
   private final UnaryOperator<URI> stages;
+  private final SharedReads shared;
 
-  /** {@code aws} are paced by {@code pacing} already; a session only asks it whether a whole pass fits. */
+  /**
+   * {@code aws} are paced by {@code pacing} already; a session only asks it whether a whole pass fits.
+   * Account-wide reads are shared by every session for {@code accountReadsKeptFor} (a resync).
+   */
   public AwsSessionFactory(AwsClients aws, ChangeRecorder changes, Clock clock, SecretStore secrets, AwsPacing pacing,
-      List<String> dependents, UnaryOperator<URI> stages) {
+      List<String> dependents, UnaryOperator<URI> stages, Duration accountReadsKeptFor) {
     this.aws = aws;
     this.changes = changes;
     this.clock = clock;
@@ -34,10 +40,16 @@ public final class AwsSessionFactory {
     this.pacing = pacing;
     this.dependents = dependents;
     this.stages = stages;
+    this.shared = new SharedReads(clock, accountReadsKeptFor);
+  }
+
+  /** The pacing every session's calls go through. */
+  public AwsPacing pacing() {
+    return pacing;
   }
 
   public AwsSession open(ServerlessApi resource, String region) {
     return new AwsSession(resource, region, aws, changes, AdoptionPolicy.of(resource), clock, new Outcomes(dependents),
-        secrets, pacing, stages);
+        secrets, pacing, stages, shared);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -48,6 +49,12 @@ final class FailureVerdicts {
   private FailureVerdicts() {}
 
   static Decision ofReconcile(Map<String, Exception> failures, int attempt, Duration nextRetry, Duration resync) {
+    return ofReconcile(failures, attempt, nextRetry, resync, Optional.empty());
+  }
+
+  /** {@code asked}: the earliest look a dependent that did run asked for (a rollout's next step), kept while a quota waits. */
+  static Decision ofReconcile(Map<String, Exception> failures, int attempt, Duration nextRetry, Duration resync,
+      Optional<Duration> asked) {
     Optional<Verdict.Terminal> terminal = terminal(failures, "");
     if (terminal.isPresent()) {
       return new Decision(terminal.get(), Optional.of(resync));
@@ -58,13 +65,18 @@ final class FailureVerdicts {
       return new Decision(new Verdict.Recoverable(describe(failures)),
           refusedUntil.stream().map(RetryLaterException::waitFor).min(Comparator.naturalOrder()));
     }
-    if (failures.values().stream().allMatch(QuotaWaitException.class::isInstance)) {
-      // The earliest turn: each held-back pass has its own, and one missed would be given up.
-      return new Decision(new Verdict.Progressing(REASON_QUOTA, describe(failures)), failures.values().stream()
-          .map(f -> ((QuotaWaitException) f).waitFor()).min(Comparator.naturalOrder()));
+    if (onlyQuotaWaits(failures)) {
+      // The earliest turn (each held-back pass has its own, and one missed would be given up), or earlier if asked.
+      return new Decision(new Verdict.Progressing(REASON_QUOTA, describe(failures)), Stream.concat(asked.stream(),
+          failures.values().stream().map(f -> ((QuotaWaitException) f).waitFor())).min(Comparator.naturalOrder()));
     }
     return new Decision(new Verdict.Recoverable(describe(failures) + " (attempt " + attempt + ", retrying in about "
         + nextRetry.toMillis() + " ms)"), Optional.empty());
+  }
+
+  /** Every failure a call held back by a quota: nothing failed, the reconcile waits its turn. */
+  static boolean onlyQuotaWaits(Map<String, Exception> failures) {
+    return !failures.isEmpty() && failures.values().stream().allMatch(QuotaWaitException.class::isInstance);
   }
 
   static Verdict ofDeletion(Map<String, Exception> failures, int attempt) {

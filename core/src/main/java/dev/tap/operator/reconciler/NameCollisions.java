@@ -28,6 +28,8 @@ final class NameCollisions {
       Function<ServerlessApi, Optional<String>> regionOf) {
     AwsNames names = AwsNames.of(api);
     return all.stream()
+        // The name first: the cheap test that nearly every other resource fails.
+        .filter(other -> names.name().equals(other.getMetadata().getName()))
         .filter(other -> other.getSpec() != null && other.getSpec().getEnvironment() != null)
         .filter(other -> !Objects.equals(other.getMetadata().getUid(), api.getMetadata().getUid()))
         .filter(other -> AwsNames.of(other).equals(names))

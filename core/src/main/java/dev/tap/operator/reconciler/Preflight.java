@@ -9,7 +9,11 @@ import dev.tap.operator.status.Verdict;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,9 +45,21 @@ public final class Preflight {
     record Stop(StatusWriter.StatusUpdate update, Optional<Duration> lookAgainIn) implements Result {}
   }
 
+  /** What validating one spec found: kept per resource, since a spec is validated at every reconcile. */
+  private record Validated(Long generation, Map<String, String> annotations, List<Violation> violations) {}
+
+  /** Enough for every resource of a large operator; one evicted is validated again. */
+  private static final int VALIDATIONS_KEPT = 8192;
+
   private final ServerlessApiValidator validator;
   private final RegionResolver regions;
   private final Duration resync;
+  private final Map<String, Validated> validated = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Validated> eldest) {
+      return size() > VALIDATIONS_KEPT;
+    }
+  });
 
   public Preflight(ServerlessApiValidator validator, RegionResolver regions, Duration resync) {
     this.validator = validator;
@@ -53,7 +69,7 @@ public final class Preflight {
 
   /** {@code served}: every resource this operator serves, to find who claimed a name first. */
   Result check(ServerlessApi resource, List<ServerlessApi> served) {
-    List<Violation> violations = validator.validate(resource);
+    List<Violation> violations = violations(resource);
     if (!violations.isEmpty()) {
       return refuse(resource, REASON_INVALID_SPEC,
           "invalid spec: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")), false);
@@ -83,6 +99,26 @@ public final class Preflight {
       }, Optional.of(IMMEDIATELY));
     }
     return new Result.Proceed(region.get());
+  }
+
+  /**
+   * The spec's violations, validated again only when it changed: the generation moves with every spec
+   * change, and the annotations (which do not move it) are compared. Without a generation (no API server
+   * sets none) it is validated every time.
+   */
+  private List<Violation> violations(ServerlessApi resource) {
+    Long generation = resource.getMetadata().getGeneration();
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
+    String uid = resource.getMetadata().getUid();
+    Validated known = uid == null || generation == null ? null : validated.get(uid);
+    if (known != null && known.generation().equals(generation) && Objects.equals(known.annotations(), annotations)) {
+      return known.violations();
+    }
+    List<Violation> violations = validator.validate(resource);
+    if (uid != null && generation != null) {
+      validated.put(uid, new Validated(generation, annotations == null ? null : Map.copyOf(annotations), violations));
+    }
+    return violations;
   }
 
   private Result refuse(ServerlessApi resource, String reason, String message, boolean lookAgain) {

@@ -51,6 +51,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
   private final OperatorSettings settings;
   private final Clock clock;
   private final OperatorMetrics metrics;
+  private final QuotaWaits quotaWaits;
 
   public ServerlessApiReconciler(Preflight preflight, RegionResolver regions, AwsSessionFactory sessions,
       StatusWriter statusWriter, OperatorSettings settings, Clock clock, OperatorMetrics metrics) {
@@ -61,6 +62,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.quotaWaits = new QuotaWaits(sessions.pacing(), settings.resyncInterval(), clock);
   }
 
   @Override
@@ -69,12 +71,21 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     if (checked instanceof Preflight.Result.Stop stop) {
       return answer(resource, context, stop.update(), stop.lookAgainIn());
     }
+    Optional<Duration> untilTurn = quotaWaits.untilTurn(resource);
+    if (untilTurn.isPresent()) {
+      // Status already says what it waits for; a new "next call in N s" would be a write per wake-up.
+      return UpdateControl.<ServerlessApi>noUpdate()
+          .rescheduleAfter(settings.timer(earlier(settings.resyncInterval(), untilTurn)));
+    }
     String region = ((Preflight.Result.Proceed) checked).region();
+    sessions.pacing().callsOf(id(resource));
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();
     AwsSession session = sessions.open(resource, region);
+    session.outcomes().trust(quotaWaits.trusted(resource));
     workflow.put(AwsSession.class, session);
     WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
 
+    quotaWaits.done(resource);
     List<DependentOutcome> outcomes = session.outcomes().inOrder();
     WorkflowVerdict verdict = WorkflowVerdict.of(outcomes, result.allDependentResourcesReady());
     ServerlessApiStatus reported = new ServerlessApiStatus();
@@ -84,7 +95,12 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     if (verdict.verdict() instanceof Verdict.Synced) {
       recordTimeToReady(resource);
     }
-    Duration fallback = verdict.verdict() instanceof Verdict.Synced ? settings.resyncInterval() : settings.pollInterval();
+    Duration fallback = settings.pollInterval();
+    if (verdict.verdict() instanceof Verdict.Synced) {
+      fallback = ResyncPace.interval(settings.resyncInterval(), sessions.pacing().callsOf(id(resource)),
+          context.getPrimaryCache().list().count());
+      metrics.resyncInterval(fallback);
+    }
     return answer(resource, context, outcomesAnd(outcomes, verdict.verdict(), verdict.adopted()),
         Optional.of(earlier(fallback, verdict.earliest())));
   }
@@ -100,6 +116,11 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
       Context<ServerlessApi> context, Exception e) {
     List<DependentOutcome> outcomes = session(context).map(s -> s.outcomes().inOrder()).orElse(List.of());
     Map<String, Exception> failures = FailureVerdicts.failuresOf(e);
+    if (FailureVerdicts.onlyQuotaWaits(failures)) {
+      quotaWaits.heldBack(resource, session(context).map(s -> s.outcomes().named()).orElse(Map.of()));
+    } else {
+      quotaWaits.done(resource);
+    }
     failures.forEach((where, failure) -> {
       if (FailureVerdicts.unexpected(failure)) {
         log.warn("{}: {} failed unexpectedly", id(resource), where, failure);
@@ -107,7 +128,8 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     });
     int attempt = attempt(context);
     FailureVerdicts.Decision decision = FailureVerdicts.ofReconcile(failures, attempt, settings.retryDelay(attempt),
-        settings.resyncInterval());
+        settings.resyncInterval(), outcomes.stream().filter(o -> !o.ready()).map(DependentOutcome::lookAgainIn)
+            .flatMap(Optional::stream).min(Duration::compareTo));
     if (decision.verdict() instanceof Verdict.Terminal terminal) {
       log.warn("{}: terminal: {}", id(resource), terminal.message());
     } else if (decision.verdict() instanceof Verdict.Recoverable recoverable) {

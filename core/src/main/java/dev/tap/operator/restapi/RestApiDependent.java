@@ -159,7 +159,8 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
   }
 
   private static RestApiService service(AwsSession session) {
-    return new RestApiService(session.client(AwsServices.API_GATEWAY), session.client(AwsServices.LAMBDA));
+    return new RestApiService(session.client(AwsServices.API_GATEWAY), session.client(AwsServices.LAMBDA),
+        session.shared(), session.region());
   }
 
   private static String sourceArn(String region, String account, String apiId) {

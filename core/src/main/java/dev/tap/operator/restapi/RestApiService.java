@@ -2,6 +2,7 @@ package dev.tap.operator.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tap.operator.workflow.SharedReads;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,14 @@ final class RestApiService {
 
   private final ApiGatewayClient apiGateway;
   private final LambdaClient lambda;
+  private final SharedReads shared;
+  private final String region;
 
-  RestApiService(ApiGatewayClient apiGateway, LambdaClient lambda) {
+  RestApiService(ApiGatewayClient apiGateway, LambdaClient lambda, SharedReads shared, String region) {
     this.apiGateway = apiGateway;
     this.lambda = lambda;
+    this.shared = shared;
+    this.region = region;
   }
 
   /** GetRestApi by id; empty when there is none. */
@@ -63,7 +68,8 @@ final class RestApiService {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
-    String description = apiGateway.getDeployment(r -> r.restApiId(apiId).deploymentId(stage.deploymentId())).description();
+    String description = shared.immutable(region + "/" + apiId + "/" + stage.deploymentId(), () ->
+        apiGateway.getDeployment(r -> r.restApiId(apiId).deploymentId(stage.deploymentId())).description());
     String hash = description != null && description.startsWith(DEFINITION_PREFIX)
         ? description.substring(DEFINITION_PREFIX.length()) : null;
     var all = stage.methodSettings() == null ? null : stage.methodSettings().get("*/*");
@@ -71,9 +77,12 @@ final class RestApiService {
         StageSettings.of(all, stage.tracingEnabled(), stage.accessLogSettings())));
   }
 
+  /** Whether the account has API Gateway's CloudWatch role: read once per region and resync once found. */
   boolean accountLogsRole() {
-    String role = apiGateway.getAccount(r -> { }).cloudwatchRoleArn();
-    return role != null && !role.isBlank();
+    return shared.accountWide(region + "/apigateway-logs-role", () -> {
+      String role = apiGateway.getAccount(r -> { }).cloudwatchRoleArn();
+      return role != null && !role.isBlank();
+    });
   }
 
   /** The SourceArn of our statement in the alias's resource policy; empty when there is none. */

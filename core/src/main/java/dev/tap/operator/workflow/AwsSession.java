@@ -8,6 +8,7 @@ import dev.tap.operator.aws.AwsService;
 import dev.tap.operator.events.ChangeRecorder;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -31,17 +32,22 @@ public final class AwsSession {
   private final SecretStore secrets;
   private final AwsPacing pacing;
   private final UnaryOperator<URI> stages;
+  private final SharedReads shared;
   private final Map<String, Object> reads = new ConcurrentHashMap<>();
 
   public AwsSession(ServerlessApi resource, String region, AwsClients clients, ChangeRecorder changes,
       AdoptionPolicy adoption, Clock clock, Outcomes outcomes, SecretStore secrets, AwsPacing pacing) {
-    this(resource, region, clients, changes, adoption, clock, outcomes, secrets, pacing, UnaryOperator.identity());
+    this(resource, region, clients, changes, adoption, clock, outcomes, secrets, pacing, UnaryOperator.identity(),
+        new SharedReads(clock, Duration.ZERO));
   }
 
-  /** {@code stages} says where a stage's invoke URL is reached: itself on AWS, a loopback port in the served sandbox. */
+  /**
+   * {@code stages} says where a stage's invoke URL is reached: itself on AWS, a loopback port in the served
+   * sandbox. {@code shared}: the reads every session of the operator shares.
+   */
   public AwsSession(ServerlessApi resource, String region, AwsClients clients, ChangeRecorder changes,
       AdoptionPolicy adoption, Clock clock, Outcomes outcomes, SecretStore secrets, AwsPacing pacing,
-      UnaryOperator<URI> stages) {
+      UnaryOperator<URI> stages, SharedReads shared) {
     this.resource = resource;
     this.region = region;
     this.clients = clients;
@@ -52,6 +58,12 @@ public final class AwsSession {
     this.secrets = secrets;
     this.pacing = pacing;
     this.stages = stages;
+    this.shared = shared;
+  }
+
+  /** Reads made once for every resource of the operator (account-wide, or of what AWS never changes). */
+  public SharedReads shared() {
+    return shared;
   }
 
   /** Where requests to the stage at {@code invokeUrl} are sent. */

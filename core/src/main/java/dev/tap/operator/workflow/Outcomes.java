@@ -13,9 +13,25 @@ public final class Outcomes {
 
   private final List<String> order;
   private final Map<String, DependentOutcome> byName = new ConcurrentHashMap<>();
+  private final Map<String, DependentOutcome> trusted = new ConcurrentHashMap<>();
 
   public Outcomes(List<String> order) {
     this.order = List.copyOf(order);
+  }
+
+  /** Outcomes read by an earlier reconcile that this one uses instead of reading AWS again. */
+  public void trust(Map<String, DependentOutcome> outcomes) {
+    trusted.putAll(outcomes);
+  }
+
+  /** The trusted outcome of a dependent, if any. */
+  public <O extends DependentOutcome> Optional<O> trusted(String dependent, Class<O> type) {
+    return Optional.ofNullable(trusted.get(dependent)).filter(type::isInstance).map(type::cast);
+  }
+
+  /** The outcomes so far, by dependent name. */
+  public Map<String, DependentOutcome> named() {
+    return Map.copyOf(byName);
   }
 
   public void put(String dependent, DependentOutcome outcome) {

@@ -116,17 +116,18 @@ class AwsPacingTest {
     AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "CreateFunction", 1.0 / 5, 1)), 1, clock);
     pacing.onBehalfOf("default/a", () -> take(pacing));
 
-    // Each is told to come back one token (5 s / 0.95) after the one before it.
+    // Each is told to come back one token (5 s / 0.95) after the one before it, a fifth of that early: a
+    // burst-1 quota cannot keep a token for a holder late for its turn, so its call waits for it in the pass.
     assertThat(List.of("default/b", "default/c", "default/d").stream()
         .map(holder -> pacing.onBehalfOf(holder, () -> heldFor(pacing))).toList())
-        .containsExactly(Duration.ofMillis(5264), Duration.ofMillis(10528), Duration.ofMillis(15792));
+        .containsExactly(Duration.ofMillis(4212), Duration.ofMillis(9475), Duration.ofMillis(14738));
 
     clock.advance(Duration.ofMillis(5264));
     pacing.onBehalfOf("default/b", () -> take(pacing));
     clock.advance(Duration.ofMillis(5264));
     pacing.onBehalfOf("default/c", () -> take(pacing));
     // A newcomer is told to come after the last turn given, not when the next token is there.
-    assertThat(pacing.onBehalfOf("default/e", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(10528));
+    assertThat(pacing.onBehalfOf("default/e", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(9475));
   }
 
   @Test
@@ -141,9 +142,72 @@ class AwsPacingTest {
       take(pacing);
       return take(pacing);
     });
-    // The third token, unused, went back when the pass ended.
-    pacing.onBehalfOf("default/c function", () -> take(pacing));
+    // The third token, unused, went back when the pass ended, for the pass held back meanwhile.
+    assertThatThrownBy(() -> pacing.onBehalfOf("default/c function", () -> take(pacing)))
+        .isInstanceOf(QuotaWaitException.class);
+    pacing.onBehalfOf("default/b function", () -> take(pacing));
     assertThatThrownBy(() -> take(pacing)).isInstanceOf(QuotaWaitException.class);
+  }
+
+
+  @Test
+  void a_turn_is_kept_for_its_holder_a_newcomer_waits_behind_and_one_late_stops_holding_the_others_up() {
+    AwsPacing pacing = new AwsPacing(List.of(new AwsPacing.Quota("lambda", "CreateFunction", 1.0 / 5, 1)), 1, clock);
+    pacing.onBehalfOf("default/a function", () -> take(pacing));
+    // Told to come back a fifth of the interval (1 052 ms) before their turns.
+    assertThat(pacing.onBehalfOf("default/b function", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(4212));
+    assertThat(pacing.onBehalfOf("default/c function", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(9475));
+
+    // b comes back early: still first, told the rest of its wait; its resource need not run until then.
+    clock.advance(Duration.ofMillis(3000));
+    assertThat(pacing.onBehalfOf("default/b function", () -> heldFor(pacing))).isEqualTo(Duration.ofMillis(1212));
+    assertThat(pacing.turnOf("default/b")).contains(Duration.ofMillis(1212));
+    assertThat(pacing.turnOf("default/c")).contains(Duration.ofMillis(6475));
+    assertThat(pacing.turnOf("default/z")).isEmpty();
+    clock.advance(Duration.ofMillis(2264));
+    assertThat(pacing.turnOf("default/b")).isEmpty();
+    // The token there now is b's: a newcomer may not take it.
+    assertThatThrownBy(() -> pacing.onBehalfOf("default/d function", () -> take(pacing)))
+        .isInstanceOf(QuotaWaitException.class);
+    // b does not come: past the grace, c's call goes when its own turn comes, and b is next when it does.
+    clock.advance(Duration.ofMillis(5264));
+    pacing.onBehalfOf("default/c function", () -> take(pacing));
+    clock.advance(Duration.ofMillis(5264));
+    pacing.onBehalfOf("default/b function", () -> take(pacing));
+    assertThat(pacing.use()).singleElement().satisfies(use -> {
+      assertThat(use.callsWhileWaiting()).isEqualTo(2);
+      assertThat(use.utilization()).isBetween(0.6, 0.7);
+    });
+  }
+
+  @Test
+  void two_deployments_with_half_a_burst_1_quota_each_send_in_their_own_slots_never_closer_than_its_interval() {
+    List<AwsPacing.Quota> quota = List.of(new AwsPacing.Quota("apigateway", "CreateDeployment", 1.0 / 5, 1));
+    AwsPacing first = new AwsPacing(quota, new AwsPacing.Share(0.5, 0), clock, clock::advance);
+    AwsPacing second = new AwsPacing(quota, new AwsPacing.Share(0.5, 1), clock, clock::advance);
+    AwsService<DynamoDbClient> apiGateway = new AwsService<>("apigateway", "API Gateway", "API_GATEWAY",
+        DynamoDbClient.class, s -> null);
+    List<Long> sent = new java.util.ArrayList<>();
+    for (int step = 0; step < 600; step++) {
+      for (AwsPacing pacing : List.of(first, second)) {
+        try {
+          pacing.onBehalfOf(pacing == first ? "a/x restapi" : "b/y restapi", () -> {
+            pacing.take("us-east-1", apiGateway, "CreateDeployment");
+            return null;
+          });
+          sent.add(clock.millis());
+        } catch (QuotaWaitException e) {
+          assertThat(e.waitFor()).isPositive();
+        }
+      }
+      clock.advance(Duration.ofMillis(100));
+    }
+    for (int i = 1; i < sent.size(); i++) {
+      assertThat(sent.get(i) - sent.get(i - 1)).isGreaterThanOrEqualTo(5000);
+    }
+    // 60 s: 10 slots of 5.5 s, 5 each.
+    assertThat(sent).hasSizeBetween(10, 11);
+    assertThatThrownBy(() -> new AwsPacing.Share(0.5, 2)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Duration heldFor(AwsPacing pacing) {

@@ -8,11 +8,14 @@ import static org.awaitility.Awaitility.await;
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.OperatorTest;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.AwsCallHook;
 import dev.tap.operator.aws.AwsPacing;
+import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +71,58 @@ class QuotaPacingTest {
       operator.awaitCondition("second", Conditions.READY, Conditions.TRUE);
       assertThat(operator.aws.calls().count("dynamodb", "CreateTable")).isEqualTo(2);
     }
+  }
+
+  @Test
+  void a_resource_waiting_for_its_turn_sends_nothing_until_then() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    try (OperatorHarness operator = waitingForADeployment(OperatorHarness.FAST, calls)) {
+      int held = calls.size();
+
+      // A resync every 300 ms meanwhile: none sends a call.
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> calls.size() == held);
+
+      operator.clock.jump(Duration.ofMinutes(11));
+      operator.awaitCondition("patient", Conditions.READY, Conditions.TRUE);
+      assertThat(calls.subList(held, calls.size())).contains("apigateway:CreateDeployment");
+    }
+  }
+
+  @Test
+  void at_its_turn_a_resource_reads_again_only_what_was_not_in_sync_when_it_was_held_back() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    try (OperatorHarness operator = waitingForADeployment(OperatorHarness.RARE_RESYNC, calls)) {
+      int held = calls.size();
+
+      operator.clock.jump(Duration.ofMinutes(11));
+      // Its next look is 10 minutes away in real time: a kubectl tap command brings it now.
+      operator.client.resources(ServerlessApi.class).inNamespace(OperatorHarness.NAMESPACE).withName("patient")
+          .edit(api -> {
+            api.getMetadata().getAnnotations().put("rollout.tap.dev/paused", "false");
+            return api;
+          });
+      operator.awaitCondition("patient", Conditions.READY, Conditions.TRUE);
+      List<String> atTurn = calls.subList(held, calls.indexOf("apigateway:CreateDeployment"));
+      // The table, its scaling, the function and the alarms were in sync 11 minutes ago, within a resync: not read again.
+      assertThat(atTurn).as("calls at its turn, before the deployment")
+          .noneMatch(call -> call.startsWith("dynamodb:") || call.startsWith("application-autoscaling:")
+              || call.startsWith("monitoring:") || call.equals("lambda:GetFunction"))
+          .contains("apigateway:GetRestApi");
+    }
+  }
+
+  /** A resource held back by API Gateway's CreateDeployment quota for 10 minutes: someone else just took its one call. */
+  private static OperatorHarness waitingForADeployment(OperatorSettings settings, List<String> calls) {
+    AwsCallHook record = (service, region, operation) -> calls.add(service.name() + ":" + operation);
+    OperatorHarness operator = OperatorHarness.startPaced(client,
+        List.of(new AwsPacing.Quota("apigateway", "CreateDeployment", 1.0 / 600, 1)), settings, record);
+    operator.pacing().take(OperatorHarness.REGION, AwsServices.API_GATEWAY, "CreateDeployment");
+    operator.create(sample("dev.yaml", "patient", api -> {
+      api.getMetadata().setAnnotations(new java.util.HashMap<>());
+      return api;
+    }));
+    await().atMost(PATIENCE).until(() -> OperatorHarness.condition(operator.get("patient"), Conditions.PROGRESSING)
+        .map(c -> "WaitingForQuota".equals(c.getReason()) && c.getMessage().contains("CreateDeployment")).orElse(false));
+    return operator;
   }
 }

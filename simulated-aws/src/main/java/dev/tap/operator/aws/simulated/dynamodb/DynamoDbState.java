@@ -45,7 +45,7 @@ public final class DynamoDbState implements ScalableCapacity {
   /** Tables in CREATING, UPDATING or DELETING at once, per account and region (Developer Guide, limits). */
   static final int MAX_IN_FLIGHT = 500;
   /** Tables created with secondary indexes in CREATING at once, per account and region (LimitExceededException). */
-  static final int MAX_CREATING_WITH_INDEXES = 250;
+  public static final int MAX_CREATING_WITH_INDEXES = 250;
   /** Up to 50 tags per resource. */
   private static final int MAX_TAGS = 50;
 
