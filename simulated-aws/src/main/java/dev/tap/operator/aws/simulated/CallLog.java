@@ -2,16 +2,18 @@ package dev.tap.operator.aws.simulated;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Every call the simulated AWS received, counted per service and operation ({@code dynamodb:UpdateTable}). */
 public final class CallLog {
 
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
-  private final List<String> writes = new CopyOnWriteArrayList<>();
+  /** Appended to on every writing call, read only when asked for: a copy-on-write list would copy it on every call. */
+  private final Queue<String> writes = new ConcurrentLinkedQueue<>();
 
   void record(String service, String operation) {
     String key = service + ":" + operation;

@@ -2,9 +2,7 @@ package dev.tap.operator.aws.simulated.autoscaling;
 
 import dev.tap.operator.aws.simulated.AwsErrors;
 import dev.tap.operator.aws.simulated.SimulatedAws;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +38,11 @@ public final class AutoScalingState {
 
   private final String region;
   private final SimulatedAws aws;
-  private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
-  private final Map<String, ScalingPolicy> policies = new LinkedHashMap<>();
+  private final Listing<ScalableTarget> targets = new Listing<>();
+  private final Listing<ScalableTarget>.Index targetsByResource = targets.indexBy(ScalableTarget::resourceId);
+  private final Listing<ScalingPolicy> policies = new Listing<>();
+  private final Listing<ScalingPolicy>.Index policiesByResource = policies.indexBy(ScalingPolicy::resourceId);
+  private final Listing<ScalingPolicy>.Index policiesByName = policies.indexBy(ScalingPolicy::policyName);
 
   AutoScalingState(String region, SimulatedAws aws) {
     this.region = region;
@@ -94,8 +95,8 @@ public final class AutoScalingState {
   synchronized List<ScalableTarget> targets(ServiceNamespace namespace, List<String> resourceIds,
       ScalableDimension dimension) {
     checkNamespace(namespace);
-    return targets.values().stream()
-        .filter(t -> resourceIds.isEmpty() || resourceIds.contains(t.resourceId()))
+    List<ScalableTarget> ofResources = resourceIds.isEmpty() ? targets.values() : targetsByResource.withAny(resourceIds);
+    return ofResources.stream()
         .filter(t -> dimension == null || dimension == t.scalableDimension())
         .toList();
   }
@@ -108,7 +109,9 @@ public final class AutoScalingState {
     if (targets.remove(key) == null) {
       throw noTarget(resourceId, String.valueOf(dimension));
     }
-    policies.values().removeIf(p -> key(p.resourceId(), p.scalableDimension()).equals(key));
+    policiesByResource.withAny(List.of(resourceId)).stream()
+        .filter(p -> key(p.resourceId(), p.scalableDimension()).equals(key))
+        .forEach(p -> policies.remove(policyKey(p.policyName(), p.resourceId(), p.scalableDimension())));
   }
 
   // ---- PutScalingPolicy: target tracking on the dimension's own predefined metric. --------------
@@ -118,7 +121,7 @@ public final class AutoScalingState {
     checkNamespace(namespace);
     Matcher id = resourceId(resourceId);
     boolean read = dimension(dimension, id);
-    if (!targets.containsKey(key(resourceId, dimension))) {
+    if (targets.get(key(resourceId, dimension)) == null) {
       throw noTarget(resourceId, String.valueOf(dimension));
     }
     if (policyType != PolicyType.TARGET_TRACKING_SCALING) {
@@ -153,7 +156,10 @@ public final class AutoScalingState {
     if (dimension != null && resourceId == null) {
       throw validation("If you specify a scalable dimension, you must also specify a resource ID");
     }
-    return policies.values().stream()
+    // The fewest candidates the filters allow, in the listing's order; the filters then pick from them.
+    List<ScalingPolicy> candidates = resourceId != null ? policiesByResource.withAny(List.of(resourceId))
+        : !policyNames.isEmpty() ? policiesByName.withAny(policyNames) : policies.values();
+    return candidates.stream()
         .filter(p -> resourceId == null || resourceId.equals(p.resourceId()))
         .filter(p -> dimension == null || dimension == p.scalableDimension())
         .filter(p -> policyNames.isEmpty() || policyNames.contains(p.policyName()))
@@ -187,11 +193,11 @@ public final class AutoScalingState {
   }
 
   public synchronized List<ScalableTarget> peekTargets() {
-    return List.copyOf(targets.values());
+    return targets.values();
   }
 
   public synchronized List<ScalingPolicy> peekPolicies() {
-    return List.copyOf(policies.values());
+    return policies.values();
   }
 
   // ---- rules shared by the operations ------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterCombinationException;
@@ -97,10 +98,11 @@ public final class CloudWatchState {
 
   // ---- DescribeAlarms: by name, at most 100 names a call. -----------------------------------------
 
+  /** Named alarms are looked up, not searched for, and listed in name order as the whole list is. */
   synchronized List<MetricAlarm> describe(Collection<String> names) {
     checkNames(names);
     return names.isEmpty() ? List.copyOf(alarms.values())
-        : alarms.values().stream().filter(a -> names.contains(a.alarmName())).toList();
+        : names.stream().filter(Objects::nonNull).distinct().sorted().map(alarms::get).filter(Objects::nonNull).toList();
   }
 
   // ---- DeleteAlarms: all named must exist. --------------------------------------------------------

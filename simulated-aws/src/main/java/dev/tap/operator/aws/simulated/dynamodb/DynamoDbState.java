@@ -1,6 +1,7 @@
 package dev.tap.operator.aws.simulated.dynamodb;
 
 import dev.tap.operator.aws.simulated.AwsErrors;
+import dev.tap.operator.aws.simulated.Deadlines;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.autoscaling.ScalableCapacity;
 import java.time.Instant;
@@ -52,6 +53,12 @@ public final class DynamoDbState implements ScalableCapacity {
   private final String region;
   private final SimulatedAws aws;
   private final Map<String, Table> tables = new TreeMap<>();
+  /** The tables with a change in flight (theirs or an index's), by when it settles: all that settling looks at. */
+  private final Deadlines<Table> changing = new Deadlines<>();
+  /** The tables not ACTIVE, as {@link #MAX_IN_FLIGHT} counts them, kept as their status changes. */
+  private final Set<Table> inFlight = new HashSet<>();
+  /** Of those, the ones CREATING with secondary indexes, as {@link #MAX_CREATING_WITH_INDEXES} counts them. */
+  private final Set<Table> creatingWithIndexes = new HashSet<>();
 
   DynamoDbState(String region, SimulatedAws aws) {
     this.region = region;
@@ -148,7 +155,7 @@ public final class DynamoDbState implements ScalableCapacity {
     for (GlobalSecondaryIndex gsi : globalSecondaryIndexes) {
       Index index = new Index(gsi.indexName(), gsi.keySchema(), gsi.projection(),
           gsi.provisionedThroughput().readCapacityUnits(), gsi.provisionedThroughput().writeCapacityUnits());
-      busy(index, IndexStatus.CREATING);
+      busy(table, index, IndexStatus.CREATING);
       table.indexes.put(index.name, index);
     }
     table.tags.putAll(tags);
@@ -234,8 +241,7 @@ public final class DynamoDbState implements ScalableCapacity {
    * counted, not indexes: a changing index keeps its table UPDATING (or CREATING).
    */
   private void checkInFlight() {
-    long inFlight = tables.values().stream().filter(t -> t.status != TableStatus.ACTIVE).count();
-    if (inFlight >= MAX_IN_FLIGHT) {
+    if (inFlight.size() >= MAX_IN_FLIGHT) {
       throw limit("Subscriber limit exceeded: Only " + MAX_IN_FLIGHT + " tables can be created, updated, or deleted"
           + " simultaneously");
     }
@@ -243,9 +249,7 @@ public final class DynamoDbState implements ScalableCapacity {
 
   /** At most {@link #MAX_CREATING_WITH_INDEXES} tables with secondary indexes may be CREATING at once. */
   private void checkCreatingWithIndexes() {
-    long creating = tables.values().stream()
-        .filter(t -> t.status == TableStatus.CREATING && !t.indexes.isEmpty()).count();
-    if (creating >= MAX_CREATING_WITH_INDEXES) {
+    if (creatingWithIndexes.size() >= MAX_CREATING_WITH_INDEXES) {
       throw limit("Subscriber limit exceeded: You have exceeded the maximum number of indexed tables that can be"
           + " created simultaneously");
     }
@@ -293,7 +297,7 @@ public final class DynamoDbState implements ScalableCapacity {
       ProvisionedThroughput throughput = requireThroughput(create.provisionedThroughput(), "index " + create.indexName());
       Index index = new Index(create.indexName(), create.keySchema(), create.projection(),
           throughput.readCapacityUnits(), throughput.writeCapacityUnits());
-      busy(index, IndexStatus.CREATING);
+      busy(table, index, IndexStatus.CREATING);
       table.indexes.put(index.name, index);
       keyAttributes(create.keySchema()).forEach(a -> table.attributes.put(a, known.get(a)));
       busy(table, TableStatus.UPDATING);
@@ -301,7 +305,7 @@ public final class DynamoDbState implements ScalableCapacity {
     }
     if (update.delete() != null) {
       Index index = existingIndex(table, update.delete().indexName());
-      busy(index, IndexStatus.DELETING);
+      busy(table, index, IndexStatus.DELETING);
       busy(table, TableStatus.UPDATING);
       return true;
     }
@@ -316,7 +320,7 @@ public final class DynamoDbState implements ScalableCapacity {
     }
     index.read = wanted.readCapacityUnits();
     index.write = wanted.writeCapacityUnits();
-    busy(index, IndexStatus.UPDATING);
+    busy(table, index, IndexStatus.UPDATING);
     busy(table, TableStatus.UPDATING);
     return true;
   }
@@ -415,7 +419,7 @@ public final class DynamoDbState implements ScalableCapacity {
       } else {
         index.write = capacity;
       }
-      busy(index, IndexStatus.UPDATING);
+      busy(table, index, IndexStatus.UPDATING);
     }
     busy(table, TableStatus.UPDATING);
   }
@@ -443,27 +447,55 @@ public final class DynamoDbState implements ScalableCapacity {
   // ---- the state machine: busy things settle when their time has come -------------------------
 
   private void busy(Table table, TableStatus status) {
-    table.status = status;
+    status(table, status);
     table.settlesAt = aws.clock().instant().plus(aws.changeDelay());
+    changing.add(table, table.settlesAt);
   }
 
-  private void busy(Index index, IndexStatus status) {
+  private void busy(Table table, Index index, IndexStatus status) {
     index.status = status;
     index.settlesAt = aws.clock().instant().plus(aws.changeDelay());
+    changing.add(table, index.settlesAt);
   }
 
+  /** Every status change of a table goes through here, so that the sets the limits count stay true. */
+  private void status(Table table, TableStatus status) {
+    table.status = status;
+    if (status == TableStatus.ACTIVE) {
+      inFlight.remove(table);
+    } else {
+      inFlight.add(table);
+    }
+    if (status == TableStatus.CREATING && !table.indexes.isEmpty()) {
+      creatingWithIndexes.add(table);
+    } else {
+      creatingWithIndexes.remove(table);
+    }
+  }
+
+  /** Settles what is due of the tables with a change in flight; a table deleted since has nothing left to settle. */
   private void settle() {
     Instant now = aws.clock().instant();
-    tables.values().removeIf(t -> t.status == TableStatus.DELETING && !now.isBefore(t.settlesAt));
-    for (Table table : tables.values()) {
-      table.indexes.values().removeIf(i -> i.status == IndexStatus.DELETING && !now.isBefore(i.settlesAt));
-      table.indexes.values().stream().filter(i -> i.status != IndexStatus.ACTIVE && !now.isBefore(i.settlesAt))
-          .forEach(i -> i.status = IndexStatus.ACTIVE);
-      boolean indexesSettled = table.indexes.values().stream().allMatch(i -> i.status == IndexStatus.ACTIVE);
-      if (table.status != TableStatus.ACTIVE && table.status != TableStatus.DELETING && indexesSettled
-          && !now.isBefore(table.settlesAt)) {
-        table.status = TableStatus.ACTIVE;
+    for (Table table : changing.due(now)) {
+      if (tables.get(table.name) == table) {
+        settle(table, now);
       }
+    }
+  }
+
+  private void settle(Table table, Instant now) {
+    if (table.status == TableStatus.DELETING && !now.isBefore(table.settlesAt)) {
+      tables.remove(table.name);
+      inFlight.remove(table);
+      return;
+    }
+    table.indexes.values().removeIf(i -> i.status == IndexStatus.DELETING && !now.isBefore(i.settlesAt));
+    table.indexes.values().stream().filter(i -> i.status != IndexStatus.ACTIVE && !now.isBefore(i.settlesAt))
+        .forEach(i -> i.status = IndexStatus.ACTIVE);
+    boolean indexesSettled = table.indexes.values().stream().allMatch(i -> i.status == IndexStatus.ACTIVE);
+    if (table.status != TableStatus.ACTIVE && table.status != TableStatus.DELETING && indexesSettled
+        && !now.isBefore(table.settlesAt)) {
+      status(table, TableStatus.ACTIVE);
     }
   }
 
@@ -478,10 +510,15 @@ public final class DynamoDbState implements ScalableCapacity {
     return table;
   }
 
+  /** A table's ARN is {@link #arn} of its name, so the name after that prefix finds it. */
   private Table byArn(String arn) {
-    return tables.values().stream().filter(t -> t.arn.equals(arn)).findFirst().orElseThrow(() ->
-        AwsErrors.<ResourceNotFoundException>build(ResourceNotFoundException.builder(), SERVICE,
-            "ResourceNotFoundException", 400, "Requested resource not found: ResourceArn: " + arn + " not found"));
+    String prefix = arn("");
+    Table table = arn != null && arn.startsWith(prefix) ? tables.get(arn.substring(prefix.length())) : null;
+    if (table == null) {
+      throw AwsErrors.<ResourceNotFoundException>build(ResourceNotFoundException.builder(), SERVICE,
+          "ResourceNotFoundException", 400, "Requested resource not found: ResourceArn: " + arn + " not found");
+    }
+    return table;
   }
 
   private static Index existingIndex(Table table, String name) {

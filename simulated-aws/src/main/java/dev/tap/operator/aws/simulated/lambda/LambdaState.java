@@ -1,6 +1,7 @@
 package dev.tap.operator.aws.simulated.lambda;
 
 import dev.tap.operator.aws.simulated.AwsErrors;
+import dev.tap.operator.aws.simulated.Deadlines;
 import dev.tap.operator.aws.simulated.SimulatedAws;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,6 +51,8 @@ public final class LambdaState {
   private final String region;
   private final SimulatedAws aws;
   private final Map<String, Function> functions = new TreeMap<>();
+  /** The functions with a state, an update or a version in flight, by when it settles: all that settling looks at. */
+  private final Deadlines<Function> changing = new Deadlines<>();
   private final Set<String> unassumableRoles = new java.util.HashSet<>();
   /** Draws a weighted alias's version for each invocation. */
   private final Random draws = new Random();
@@ -135,6 +138,7 @@ public final class LambdaState {
     function.codeSha256 = CodeSha256.of(settings.codeLocation());
     function.lastModified = aws.clock().instant();
     function.stateSettlesAt = settlesAt();
+    changing.add(function, function.stateSettlesAt);
     function.tags.putAll(tags);
     functions.put(name, function);
     return function;
@@ -178,6 +182,7 @@ public final class LambdaState {
     function.lastUpdateStatus = "InProgress";
     function.lastUpdateStatusReason = null;
     function.updateSettlesAt = settlesAt();
+    changing.add(function, function.updateSettlesAt);
     return function;
   }
 
@@ -202,6 +207,9 @@ public final class LambdaState {
     boolean snapStart = "PublishedVersions".equals(function.settings.snapStart());
     version.state = snapStart ? "Pending" : "Active";
     version.settlesAt = snapStart ? settlesAt() : null;
+    if (snapStart) {
+      changing.add(function, version.settlesAt);
+    }
     function.versions.put(version.number, version);
     return version;
   }
@@ -436,27 +444,34 @@ public final class LambdaState {
     return aws.clock().instant().plus(aws.changeDelay());
   }
 
+  /** Settles what is due of the functions with something in flight; one deleted since has nothing left to settle. */
   private void settle() {
     Instant now = aws.clock().instant();
-    for (Function function : functions.values()) {
-      if ("Pending".equals(function.state) && !now.isBefore(function.stateSettlesAt)) {
-        function.state = "Active";
+    for (Function function : changing.due(now)) {
+      if (functions.get(function.name) == function) {
+        settle(function, now);
       }
-      if ("InProgress".equals(function.lastUpdateStatus) && !now.isBefore(function.updateSettlesAt)) {
-        if (function.failNextUpdate != null) {
-          // "Lambda aborts the update and the function's previous code and configuration remain available."
-          function.settings = function.settingsBeforeUpdate;
-          function.codeSha256 = function.codeSha256BeforeUpdate;
-          function.lastUpdateStatus = "Failed";
-          function.lastUpdateStatusReason = function.failNextUpdate;
-          function.failNextUpdate = null;
-        } else {
-          function.lastUpdateStatus = "Successful";
-        }
-      }
-      function.versions.values().stream().filter(v -> "Pending".equals(v.state) && !now.isBefore(v.settlesAt))
-          .forEach(v -> v.state = "Active");
     }
+  }
+
+  private static void settle(Function function, Instant now) {
+    if ("Pending".equals(function.state) && !now.isBefore(function.stateSettlesAt)) {
+      function.state = "Active";
+    }
+    if ("InProgress".equals(function.lastUpdateStatus) && !now.isBefore(function.updateSettlesAt)) {
+      if (function.failNextUpdate != null) {
+        // "Lambda aborts the update and the function's previous code and configuration remain available."
+        function.settings = function.settingsBeforeUpdate;
+        function.codeSha256 = function.codeSha256BeforeUpdate;
+        function.lastUpdateStatus = "Failed";
+        function.lastUpdateStatusReason = function.failNextUpdate;
+        function.failNextUpdate = null;
+      } else {
+        function.lastUpdateStatus = "Successful";
+      }
+    }
+    function.versions.values().stream().filter(v -> "Pending".equals(v.state) && !now.isBefore(v.settlesAt))
+        .forEach(v -> v.state = "Active");
   }
 
   // ---- rules shared by the operations ------------------------------------------------------------

@@ -157,6 +157,58 @@ class SimulatedAutoScalingTest {
   }
 
   @Test
+  void described_by_resource_ids_or_policy_names_they_come_in_the_order_first_put() {
+    createTable("second");
+    createTable("third");
+    clock.advance(DELAY);
+    ScalableDimension write = ScalableDimension.DYNAMODB_TABLE_WRITE_CAPACITY_UNITS;
+    register("table/third", READ);
+    register(TABLE, READ);
+    register("table/second", READ);
+    register("table/third", write);
+    register(TABLE, READ);
+    putPolicy("table/third", READ, "b");
+    putPolicy(TABLE, READ, "a");
+    putPolicy("table/third", write, "c");
+    putPolicy(TABLE, READ, "a");
+
+    assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceIds(TABLE, "table/third", TABLE)).scalableTargets())
+        .extracting(t -> t.resourceId() + " " + t.scalableDimensionAsString())
+        .containsExactly("table/third dynamodb:table:ReadCapacityUnits", "table/items dynamodb:table:ReadCapacityUnits",
+            "table/third dynamodb:table:WriteCapacityUnits");
+    assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .policyNames("c", "a", "b", "nothing")).scalingPolicies()).extracting(p -> p.policyName())
+        .containsExactly("b", "a", "c");
+    assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceId("table/third")).scalingPolicies()).extracting(p -> p.policyName()).containsExactly("b", "c");
+
+    scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId("table/third")
+        .scalableDimension(READ));
+    register("table/third", READ);
+    assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .resourceIds("table/third")).scalableTargets()).extracting(t -> t.scalableDimension())
+        .as("registered again: last").containsExactly(write, READ);
+    assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+        .policyNames("a", "b", "c")).scalingPolicies()).extracting(p -> p.policyName())
+        .as("the deregistered target's policy went with it").containsExactly("a", "c");
+  }
+
+  private void register(String resourceId, ScalableDimension dimension) {
+    scaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(resourceId)
+        .scalableDimension(dimension).minCapacity(1).maxCapacity(10));
+  }
+
+  private void putPolicy(String resourceId, ScalableDimension dimension, String name) {
+    MetricType metric = dimension == READ ? MetricType.DYNAMO_DB_READ_CAPACITY_UTILIZATION
+        : MetricType.DYNAMO_DB_WRITE_CAPACITY_UTILIZATION;
+    scaling.putScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(resourceId)
+        .scalableDimension(dimension).policyName(name).policyType(PolicyType.TARGET_TRACKING_SCALING)
+        .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(70.0)
+            .predefinedMetricSpecification(m -> m.predefinedMetricType(metric))));
+  }
+
+  @Test
   void a_new_target_beyond_the_quota_is_refused_and_an_existing_one_is_still_updated() {
     // 2 500 tables with a read and a write target each: the quota's 5 000.
     for (int i = 1; i < 2_500; i++) {

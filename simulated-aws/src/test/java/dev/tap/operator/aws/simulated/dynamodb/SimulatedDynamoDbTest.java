@@ -307,6 +307,42 @@ class SimulatedDynamoDbTest {
     assertThatThrownBy(() -> createTableWithIndex("two-more")).isInstanceOf(LimitExceededException.class);
   }
 
+  @Test
+  void among_two_thousand_tables_each_settles_at_its_own_time_whoever_looks_and_the_limits_still_count() {
+    // Eight batches of 250 tables with an index, the most that may be creating at once, DELAY apart.
+    for (int i = 0; i < 2_000; i++) {
+      if (i > 0 && i % 250 == 0) {
+        clock.advance(DELAY);
+      }
+      createTableWithIndex("table-" + i);
+    }
+    assertThat(dynamo.listTables(r -> { }).tableNames()).hasSize(2_000);
+    assertThat(status("table-0")).isEqualTo(TableStatus.ACTIVE);
+    assertThat(status("table-1999")).isEqualTo(TableStatus.CREATING);
+
+    dynamo.updateTable(r -> r.tableName("table-1000").provisionedThroughput(t -> t.readCapacityUnits(9L).writeCapacityUnits(5L)));
+    dynamo.deleteTable(r -> r.tableName("table-1001"));
+    clock.advance(DELAY.minusSeconds(1));
+    assertThat(status("table-1999")).isEqualTo(TableStatus.CREATING);
+    assertThat(status("table-1000")).isEqualTo(TableStatus.UPDATING);
+    assertThat(status("table-1001")).isEqualTo(TableStatus.DELETING);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(dynamo.peek("table-1998")).as("not looked at since it was created").hasValueSatisfying(table -> {
+      assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+      assertThat(table.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("ACTIVE");
+    });
+    assertThat(status("table-1000")).isEqualTo(TableStatus.ACTIVE);
+    assertThatThrownBy(() -> status("table-1001")).isInstanceOf(ResourceNotFoundException.class);
+    assertThat(dynamo.listTables(r -> { }).tableNames()).hasSize(1_999);
+
+    for (int i = 0; i < 250; i++) {
+      createTableWithIndex("more-" + i);
+    }
+    assertThatThrownBy(() -> createTableWithIndex("one-more")).isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("indexed tables");
+  }
+
   private void createTableWithIndex(String name) {
     dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
         .attributeDefinitions(string("id"), string("day"))
