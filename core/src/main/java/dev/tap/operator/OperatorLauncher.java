@@ -16,7 +16,6 @@ import dev.tap.operator.reconciler.StatusWriter;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.URI;
 import java.time.Clock;
@@ -39,45 +38,40 @@ public final class OperatorLauncher {
    */
   public record Options(OperatorSettings settings, Clock clock, Optional<LeaderElectionConfiguration> election,
       OperatorMetrics metrics, OperatorScope scope, boolean serverSideApply, List<AwsCallHook> hooks,
-      UnaryOperator<URI> stages, UnaryOperator<Metrics> reconcileMetrics) {
+      UnaryOperator<URI> stages) {
 
     public static Options of(OperatorSettings settings, Clock clock) {
       return new Options(settings, clock, Optional.empty(), new OperatorMetrics(), OperatorScope.EVERYTHING, true,
-          List.of(), UnaryOperator.identity(), UnaryOperator.identity());
-    }
-
-    /** JOSDK's metrics as {@code wrap} wraps them: the quota benchmark stops its clock while a reconcile runs. */
-    public Options wrappingReconcileMetrics(UnaryOperator<Metrics> wrap) {
-      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, stages, wrap);
+          List.of(), UnaryOperator.identity());
     }
 
     /** The served sandbox answers a stage's requests on a loopback port of its own. */
     public Options reachingStagesAt(UnaryOperator<URI> addresses) {
-      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, addresses, reconcileMetrics);
+      return new Options(settings, clock, election, metrics, scope, serverSideApply, hooks, addresses);
     }
 
     /** Of several operators on one cluster, only the holder of the Lease reconciles. */
     public Options electedBy(LeaderElectionConfiguration lease) {
-      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks, stages, reconcileMetrics);
+      return new Options(settings, clock, Optional.of(lease), metrics, scope, serverSideApply, hooks, stages);
     }
 
     public Options measuredBy(OperatorMetrics registry) {
-      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks, stages, reconcileMetrics);
+      return new Options(settings, clock, election, registry, scope, serverSideApply, hooks, stages);
     }
 
     public Options serving(OperatorScope served) {
-      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks, stages, reconcileMetrics);
+      return new Options(settings, clock, election, metrics, served, serverSideApply, hooks, stages);
     }
 
     /** For an API server without server-side apply: status and finalizers are written with JSON patches. */
     public Options withoutServerSideApply() {
-      return new Options(settings, clock, election, metrics, scope, false, hooks, stages, reconcileMetrics);
+      return new Options(settings, clock, election, metrics, scope, false, hooks, stages);
     }
 
     /** Adds hooks after metrics and pacing (so they see only the calls pacing lets through), in this order. */
     public Options hookedBy(AwsCallHook... more) {
       return new Options(settings, clock, election, metrics, scope, serverSideApply,
-          Stream.concat(hooks.stream(), Stream.of(more)).toList(), stages, reconcileMetrics);
+          Stream.concat(hooks.stream(), Stream.of(more)).toList(), stages);
     }
   }
 
@@ -90,7 +84,7 @@ public final class OperatorLauncher {
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withCloseClientOnStop(false)
           .withReconciliationTerminationTimeout(settings.stopTimeout())
-          .withMetrics(options.reconcileMetrics().apply(options.metrics().josdk()));
+          .withMetrics(options.metrics().josdk());
       options.election().ifPresent(o::withLeaderElectionConfiguration);
     });
     AwsSessionFactory sessions = new AwsSessionFactory(hooked(aws, pacing, options), changes, options.clock(),

@@ -6,19 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/**
- * A clock that runs {@code speed} times faster than the system clock from the moment it is made, and
- * stands still while {@link #hold held}: the quota benchmark holds it while the operator reconciles,
- * so that the operator's own processing, which a fast clock would magnify into minutes of AWS time,
- * takes none, and its figures are the same on any machine and at any speed.
- */
+/** A clock that runs {@code speed} times faster than the system clock from the moment it is made. */
 final class AcceleratedClock extends Clock {
 
   private final Instant start = Instant.now();
+  private final long startNanos = System.nanoTime();
   private final int speed;
-  private long ranNanos;
-  private long runningSince = System.nanoTime();
-  private int holds;
 
   AcceleratedClock(int speed) {
     this.speed = speed;
@@ -29,35 +22,9 @@ final class AcceleratedClock extends Clock {
     return Duration.between(start, instant());
   }
 
-  /** Stops the clock until every hold is released. */
-  synchronized void hold() {
-    if (holds++ == 0) {
-      ranNanos += System.nanoTime() - runningSince;
-    }
-  }
-
-  synchronized void release() {
-    if (--holds == 0) {
-      runningSince = System.nanoTime();
-    }
-  }
-
-  /** Waits for {@code onClock} of this clock's time to pass, releasing the caller's hold meanwhile. */
-  void sleepHeld(Duration onClock) throws InterruptedException {
-    Instant until = instant().plus(onClock);
-    release();
-    try {
-      while (instant().isBefore(until)) {
-        Thread.sleep(Math.max(1, Duration.between(instant(), until).toMillis() / speed));
-      }
-    } finally {
-      hold();
-    }
-  }
-
   @Override
-  public synchronized Instant instant() {
-    return start.plusNanos((holds > 0 ? ranNanos : ranNanos + System.nanoTime() - runningSince) * speed);
+  public Instant instant() {
+    return start.plusNanos((System.nanoTime() - startNanos) * speed);
   }
 
   @Override

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What one run of the quota benchmark measured, in AWS time on a clock that stands still while the
- * operator reconciles (so not the machine's speed). The headline, {@code bottleneckUtilization}, is
- * the share of the slowest quota's calls that went out while resources waited for it: 1 would be
- * every call the quota allowed (the pacing keeps 5 % of the rate as slack).
+ * What one run of the quota benchmark measured, in AWS time. The headline, {@code bottleneckUtilization},
+ * is the share of the slowest quota's calls that went out while resources waited for it: 1 would be
+ * every call the quota allowed (the pacing keeps 5 % of the rate as slack). It does not depend on how
+ * many resources there are, only on whether the operator keeps up with the clock.
  */
 public record BenchFigures(
     int resources,
