@@ -212,6 +212,24 @@ public final class AwsPacing implements AwsCallHook {
     }
   }
 
+  /**
+   * Goes on only when a call of {@code operation} could be sent now, without sending it, else throws
+   * {@link QuotaWaitException} with the call's turn kept: for a pass whose earlier calls are only worth
+   * making if this one follows (an import is only worth making when its deployment can follow).
+   */
+  public void expect(String region, AwsService<?> service, String operation) {
+    Quota quota = quotas.get(service.name() + ":" + operation);
+    if (quota == null) {
+      return;
+    }
+    long waitMillis = quota(region, quota).expect(HOLDER.get(), clock.millis()).waitMillis();
+    if (waitMillis > 0) {
+      throw new QuotaWaitException("waiting for the " + service + " " + operation + " quota (" + quota.describe()
+          + " in " + region + "): next call in " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
+          Duration.ofMillis(waitMillis));
+    }
+  }
+
   /** Takes room for one call, or throws {@link QuotaWaitException} without sending it. */
   public void take(String region, AwsService<?> service, String operation) {
     Quota quota = quotas.get(service.name() + ":" + operation);

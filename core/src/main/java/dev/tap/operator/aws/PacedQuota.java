@@ -1,11 +1,14 @@
 package dev.tap.operator.aws;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +43,12 @@ final class PacedQuota {
   private final QuotaSupply supply;
   private final Map<String, Waiter> queue = new LinkedHashMap<>();
   private final Map<String, Integer> setAside = new HashMap<>();
+  /**
+   * Holders whose pass has had a call of this quota: their next calls go before those queued, or a pass
+   * of several calls would be held back at its second, come back at its turn, and be held at its second
+   * again.
+   */
+  private final Set<String> inPass = new HashSet<>();
   /** How many holders of each resource wait here: a resource's look at its turn skips the quotas it does not wait for. */
   private final Map<String, Integer> waitingResources = new HashMap<>();
   private long measuredTo;
@@ -75,8 +84,15 @@ final class PacedQuota {
     return claim(holder, calls, now, holder == null ? Claim.CHECK : Claim.SET_ASIDE);
   }
 
+  /** Whether one call for {@code holder} could go now (or within the lead, next in line); if not, it is queued. */
+  synchronized Turn expect(String holder, long now) {
+    Turn turn = claim(holder, 1, now, Claim.CHECK);
+    return turn.next() && turn.waitMillis() <= supply.lead() ? new Turn(0, true) : turn;
+  }
+
   /** The calls set aside for a pass that ended without using them. */
   synchronized void giveBack(String holder, long now) {
+    inPass.remove(holder);
     Integer kept = setAside.remove(holder);
     if (kept != null) {
       supply.giveBack(kept, now);
@@ -120,7 +136,8 @@ final class PacedQuota {
   private Turn claim(String holder, int calls, long now, Claim claim) {
     measure(now);
     long ahead = 0;
-    for (Iterator<Map.Entry<String, Waiter>> it = queue.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, Waiter>> it = inPass.contains(holder) ? Collections.emptyIterator()
+        : queue.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Waiter> entry = it.next();
       if (entry.getKey().equals(holder)) {
         break;
@@ -142,6 +159,9 @@ final class PacedQuota {
       if (queue.remove(holder) != null) {
         left(holder);
       }
+      if (holder != null) {
+        inPass.add(holder);
+      }
       if (claim == Claim.SET_ASIDE) {
         supply.setAside(calls, now);
         setAside.merge(holder, calls, Integer::sum);
@@ -155,10 +175,20 @@ final class PacedQuota {
       return new Turn(wait, ahead == 0);
     }
     long comeBack = wait <= supply.lead() ? wait : wait - supply.lead();
-    queue.computeIfAbsent(holder, h -> {
-      waitingResources.merge(resource(h), 1, Integer::sum);
-      return new Waiter(calls, now);
-    }).expectedAt = now + comeBack;
+    if (!queue.containsKey(holder)) {
+      waitingResources.merge(resource(holder), 1, Integer::sum);
+      Waiter waiter = new Waiter(calls, now);
+      if (inPass.contains(holder)) {
+        // A pass held back halfway comes back first: behind the others, its first calls were spent for nothing.
+        Map<String, Waiter> behind = new LinkedHashMap<>(queue);
+        queue.clear();
+        queue.put(holder, waiter);
+        queue.putAll(behind);
+      } else {
+        queue.put(holder, waiter);
+      }
+    }
+    queue.get(holder).expectedAt = now + comeBack;
     return new Turn(ahead == 0 && wait <= supply.lead() ? wait : comeBack, ahead == 0);
   }
 

@@ -35,6 +35,12 @@ public final class RunCommand implements Callable<Integer> {
           "Give each of several operator deployments on one account its share, such as 0.5 for two."})
   double quotaShare;
 
+  @Option(names = "--aws-quota-slot", defaultValue = "0", paramLabel = "K",
+      description = {"Which of the 1/FRACTION time slots of the burst-1 quotas (CreateDeployment, CreateRestApi,"
+          + " DeleteRestApi, ...) this deployment owns, from 0 (default ${DEFAULT-VALUE}).",
+          "Give each deployment sharing the account its own: two with --aws-quota-share 0.5 take slots 0 and 1."})
+  int quotaSlot;
+
   @Option(names = "--namespaces", split = ",", paramLabel = "NAMESPACE",
       description = {"Serve only ServerlessApis in these namespaces (default: all).",
           "With several operator deployments on one cluster, give each its namespaces or --selector."})
@@ -69,7 +75,9 @@ public final class RunCommand implements Callable<Integer> {
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       SdkAwsClients aws = SdkAwsClients.fromEnvironment();
       OperatorMetrics metrics = new OperatorMetrics();
-      Operator operator = OperatorLauncher.create(client, aws, AwsPacing.documented(quotaShare, Clock.systemUTC()),
+      AwsPacing pacing = new AwsPacing(AwsPacing.DOCUMENTED, new AwsPacing.Share(quotaShare, quotaSlot),
+          Clock.systemUTC(), AwsPacing.Sleeper.REAL_TIME);
+      Operator operator = OperatorLauncher.create(client, aws, pacing,
           RegionResolver.fromEnvironment(System.getenv()),
           new KubernetesChangeRecorder(client, Clock.systemUTC()), options(metrics));
       // Probes first: starting waits for the informers to sync, which takes a while on a large cluster.

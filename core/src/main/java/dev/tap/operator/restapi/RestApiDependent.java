@@ -35,8 +35,13 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     }
   }
 
+  /** API Gateway calls of a pass on the service-wide quota: GetRestApi, GetStage, GetDeployments, and a stage write. */
+  static final int CALLS_PER_PASS = 4;
+
   @Override
   protected RestApiOutcome sync(ServerlessApi api, AwsSession session) {
+    // Its reads come before any change: a pass cut off between them would come back and read again.
+    session.admit(AwsServices.API_GATEWAY, CALLS_PER_PASS);
     AwsNames names = AwsNames.of(api);
     String stageName = AwsNames.stage(api);
     String functionArn = session.outcomes().find(FunctionOutcome.class).map(FunctionOutcome::observed)

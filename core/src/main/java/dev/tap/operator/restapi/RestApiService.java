@@ -110,7 +110,6 @@ final class RestApiService {
         .endpointConfiguration(c -> c.types(EndpointType.REGIONAL)).tags(tags)).id();
   }
 
-  /** PutRestApi (overwrite) and CreateDeployment; returns the deployment's id. */
   /** A deployment of {@code definition}, and whether it was made before this call. */
   record Deployed(String id, boolean existed) {}
 
@@ -118,15 +117,17 @@ final class RestApiService {
    * The deployment of {@code definition}: one made earlier, found by the hash in its description (a
    * crash may have come between creating it and pointing the stage at it), else the definition is
    * imported and deployed anew. Deployments are snapshots, so an earlier one of the same hash serves
-   * exactly this definition.
+   * exactly this definition. {@code beforeImport} runs before a new one is imported: it may stop the
+   * pass there.
    */
-  Deployed deploy(String apiId, ApiDefinition definition) {
+  Deployed deploy(String apiId, ApiDefinition definition, Runnable beforeImport) {
     String description = DEFINITION_PREFIX + definition.hash();
     Optional<String> earlier = apiGateway.getDeploymentsPaginator(r -> r.restApiId(apiId).limit(500)).items().stream()
         .filter(d -> description.equals(d.description())).map(Deployment::id).findFirst();
     if (earlier.isPresent()) {
       return new Deployed(earlier.get(), true);
     }
+    beforeImport.run();
     apiGateway.putRestApi(r -> r.restApiId(apiId).mode(PutMode.OVERWRITE).failOnWarnings(true)
         .body(SdkBytes.fromUtf8String(definition.json())));
     return new Deployed(apiGateway.createDeployment(r -> r.restApiId(apiId).description(description)).id(), false);

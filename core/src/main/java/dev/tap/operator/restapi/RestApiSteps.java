@@ -1,5 +1,6 @@
 package dev.tap.operator.restapi;
 
+import dev.tap.operator.aws.AwsServices;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.naming.AwsNames;
@@ -55,7 +56,9 @@ final class RestApiSteps implements RestApiAction.Visitor<RestApiOutcome> {
   public RestApiOutcome deploy(RestApiAction.Deploy deploy) {
     String id = outcome.observed().id();
     String stageName = outcome.stageName();
-    RestApiService.Deployed deployment = service.deploy(id, definition);
+    // Importing is only worth it when the deployment can follow: a pass held back between the two imports again.
+    RestApiService.Deployed deployment = service.deploy(id, definition,
+        () -> session.expect(AwsServices.API_GATEWAY, "CreateDeployment"));
     if (deploy.stageExists()) {
       service.updateStage(id, stageName, List.of(PatchOperation.builder().op("replace").path("/deploymentId")
           .value(deployment.id()).build()));

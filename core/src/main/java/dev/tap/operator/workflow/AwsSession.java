@@ -76,6 +76,11 @@ public final class AwsSession {
     pacing.admit(region, service, calls);
   }
 
+  /** Goes on only when a call of {@code operation} could be sent now (see {@link AwsPacing#expect}). */
+  public void expect(AwsService<?> service, String operation) {
+    pacing.expect(region, service, operation);
+  }
+
   /** Runs a dependent's pass with its calls made for it, so that a call a quota holds back waits its turn. */
   public <T> T pass(String dependent, Supplier<T> pass) {
     return pacing.onBehalfOf(resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName() + " "

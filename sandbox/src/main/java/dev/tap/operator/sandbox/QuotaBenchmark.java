@@ -232,6 +232,14 @@ public final class QuotaBenchmark {
           }
           Thread.sleep(LOOK.toMillis());
         }
+        if (ready < resources) {
+          // What the ones not Ready say, so a benchmark that timed out says why.
+          informer.getStore().list().stream().filter(api -> !Sandbox.isTrue(api, "Ready"))
+              .map(api -> ResourceTable.condition(api, "Ready").map(c -> c.getReason() + ": " + c.getMessage())
+                  .orElse("no Ready condition"))
+              .collect(Collectors.groupingBy(m -> m.replaceAll("[0-9]+", "N"), TreeMap::new, Collectors.counting()))
+              .forEach((message, count) -> System.err.println("not Ready: " + count + " x " + message));
+        }
         return ready;
       }
     }
