@@ -206,9 +206,8 @@ public final class AwsPacing implements AwsCallHook {
     }
     long waitMillis = quota(region, quota).admit(HOLDER.get(), calls, clock.millis()).waitMillis();
     if (waitMillis > 0) {
-      throw new QuotaWaitException("waiting for the " + service + " control-plane quota (" + quota.describe() + " in "
-          + region + ") to have room for " + calls + " calls: about " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
-          Duration.ofMillis(waitMillis));
+      throw held("waiting for the " + service + " control-plane quota (" + quota.describe() + " in " + region
+          + ") to have room for " + calls + " calls", waitMillis);
     }
   }
 
@@ -224,9 +223,8 @@ public final class AwsPacing implements AwsCallHook {
     }
     long waitMillis = quota(region, quota).expect(HOLDER.get(), clock.millis()).waitMillis();
     if (waitMillis > 0) {
-      throw new QuotaWaitException("waiting for the " + service + " " + operation + " quota (" + quota.describe()
-          + " in " + region + "): next call in " + Math.max(1, Math.round(waitMillis / 1000.0)) + " s",
-          Duration.ofMillis(waitMillis));
+      throw held("waiting for the " + service + " " + operation + " quota (" + quota.describe() + " in " + region
+          + ")", waitMillis);
     }
   }
 
@@ -250,10 +248,17 @@ public final class AwsPacing implements AwsCallHook {
     }
     if (turn.waitMillis() > 0) {
       String which = quota.operation().equals("*") ? "control-plane" : operation;
-      throw new QuotaWaitException("waiting for the " + service + " " + which + " quota (" + quota.describe()
-          + " in " + region + "): next call in " + Math.max(1, Math.round(turn.waitMillis() / 1000.0)) + " s",
-          Duration.ofMillis(turn.waitMillis()));
+      throw held("waiting for the " + service + " " + which + " quota (" + quota.describe() + " in " + region + ")",
+          turn.waitMillis());
     }
+  }
+
+  /**
+   * The message names the quota, not the wait: it becomes the Progressing condition, and a number of
+   * seconds in it would make every wake-up of a thousand waiting resources a status write.
+   */
+  private static QuotaWaitException held(String message, long waitMillis) {
+    return new QuotaWaitException(message, Duration.ofMillis(waitMillis));
   }
 
   private static boolean isRead(String operation) {

@@ -73,7 +73,7 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     }
     Optional<Duration> untilTurn = quotaWaits.untilTurn(resource);
     if (untilTurn.isPresent()) {
-      // Status already says what it waits for; a new "next call in N s" would be a write per wake-up.
+      // Status already says what it waits for.
       return UpdateControl.<ServerlessApi>noUpdate()
           .rescheduleAfter(settings.timer(earlier(settings.resyncInterval(), untilTurn)));
     }

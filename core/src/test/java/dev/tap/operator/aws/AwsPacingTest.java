@@ -29,7 +29,7 @@ class AwsPacingTest {
           // 5 % of the rate is kept as slack: 5 s / 0.95.
           assertThat(e.waitFor()).isEqualTo(Duration.ofMillis(5264));
           assertThat(e.getMessage()).isEqualTo(
-              "waiting for the DynamoDB CreateTable quota (1 per 5 s in us-east-1): next call in 5 s");
+              "waiting for the DynamoDB CreateTable quota (1 per 5 s in us-east-1)");
         });
     // Other operations, and the same operation in another region, have quotas of their own.
     pacing.take("us-east-1", AwsServices.DYNAMODB, "DescribeTable");

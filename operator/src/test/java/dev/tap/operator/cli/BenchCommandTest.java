@@ -46,6 +46,16 @@ class BenchCommandTest {
         .isCloseTo(slower.path("bottleneckUtilization").asDouble(), within(0.1));
   }
 
+  @Test
+  void two_operators_sharing_the_account_each_on_half_its_quotas_bring_all_to_ready_with_no_call_refused() throws Exception {
+    JsonNode figures = json("--resources", "6", "--operators", "2", "--speed", "20", "--at-rest", "0", "--json",
+        "--api-server", "embedded");
+
+    assertThat(figures.path("operators").asInt()).isEqualTo(2);
+    assertThat(figures.path("ready").asInt()).isEqualTo(6);
+    assertThat(figures.path("refusedCalls").asInt()).isZero();
+  }
+
   private static JsonNode json(String... options) throws Exception {
     StringWriter output = new StringWriter();
     int exit = run(output, options);
