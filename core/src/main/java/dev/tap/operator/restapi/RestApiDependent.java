@@ -54,7 +54,12 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
     ApiDefinition definition = ApiDefinition.of(names.restApi(), session.region(), functionArn + ":" + names.alias());
     StageSettings settings = StageSettings.of(api.getSpec().getApi());
     RestApiService service = service(session);
-    Found found = find(api, service, session.adoption());
+    // Listing every API of the account (500 a page) is only worth it when a CreateRestApi can follow.
+    Found found = find(api, service, session.adoption(), () -> {
+      if (session.adoption().creates()) {
+        session.expect(AwsServices.API_GATEWAY, "CreateRestApi");
+      }
+    });
     if (found.blocked() != null) {
       return new RestApiOutcome(null, found.blocked(), session.region(), stageName);
     }
@@ -81,7 +86,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
    * else a same-named one without any owner tag, adopted only when the adoption policy says so. An
    * API tagged for another owner is never ours.
    */
-  private static Found find(ServerlessApi api, RestApiService service, AdoptionPolicy adoption) {
+  private static Found find(ServerlessApi api, RestApiService service, AdoptionPolicy adoption, Runnable beforeListing) {
     String owner = OwnerTags.owner(api);
     String recorded = api.getStatus() == null || api.getStatus().getApi() == null ? null : api.getStatus().getApi().getId();
     if (recorded != null) {
@@ -95,6 +100,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
             + " belongs to " + ownership.owner() + " (tag " + OwnerTags.OWNER + "), not to " + owner));
       }
     }
+    beforeListing.run();
     List<RestApi> all = service.all();
     List<RestApi> tagged = all.stream().filter(a -> kind(a, owner, adoption) == Ownership.Kind.OURS).toList();
     if (tagged.size() > 1) {
@@ -139,7 +145,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
     RestApiService service = service(session);
-    find(api, service, AdoptionPolicy.NONE).api().ifPresent(rest -> {
+    find(api, service, AdoptionPolicy.NONE, () -> { }).api().ifPresent(rest -> {
       service.delete(rest.id());
       session.changed(api, "DeletedRestApi", "deleted REST API " + rest.id() + " with its stage and deployments");
     });
@@ -148,7 +154,7 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
   @Override
   public List<InventoryItem> inventory(ServerlessApi api, AwsSession session) {
     RestApiService service = service(session);
-    Found found = find(api, service, AdoptionPolicy.NONE);
+    Found found = find(api, service, AdoptionPolicy.NONE, () -> { });
     if (found.api().isEmpty()) {
       return List.of();
     }
