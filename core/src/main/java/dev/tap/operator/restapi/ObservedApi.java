@@ -12,6 +12,11 @@ import java.util.Optional;
 public record ObservedApi(String id, Map<String, String> tags, Optional<Stage> stage, Optional<String> permissionSourceArn,
     Optional<Boolean> accountLogsRole) {
 
+  /** The same, with the source ARN of our statement as read. */
+  public ObservedApi withPermissionSourceArn(Optional<String> sourceArn) {
+    return new ObservedApi(id, tags, stage, sourceArn, accountLogsRole);
+  }
+
   /** The stage: its deployment, that deployment's definition hash (null: not ours), its settings. */
   public record Stage(String deploymentId, String definitionHash, StageSettings settings) {}
 }

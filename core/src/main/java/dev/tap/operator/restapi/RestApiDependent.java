@@ -72,10 +72,16 @@ public final class RestApiDependent extends AwsDependent<RestApiOutcome> {
           Optional.empty()), new RestApiAction.Adopt(id), session.region(), stageName);
     }
     Optional<ObservedApi> observed = found.api().map(rest -> new ObservedApi(rest.id(), rest.tags(),
-        service.stage(rest.id(), stageName), service.permissionSourceArn(names.function(), names.alias()),
+        service.stage(rest.id(), stageName), Optional.empty(),
         settings.logs() ? Optional.of(service.accountLogsRole()) : Optional.empty()));
     String sourceArn = observed.map(o -> sourceArn(session.region(), account, o.id())).orElse(null);
     RestApiAction action = RestApiDelta.next(definition, settings, sourceArn, observed);
+    if (action instanceof RestApiAction.Permit) {
+      // The permission is the last step: read only once all before it is in place. It is a Lambda call, and
+      // while a thousand functions are created, each pass would wait for the Lambda quota to read it.
+      observed = observed.map(o -> o.withPermissionSourceArn(service.permissionSourceArn(names.function(), names.alias())));
+      action = RestApiDelta.next(definition, settings, sourceArn, observed);
+    }
     RestApiOutcome outcome = new RestApiOutcome(observed.orElse(null), action, session.region(), stageName);
     report(session, outcome);
     return action.accept(new RestApiSteps(api, session, service, names, definition, sourceArn, outcome));
