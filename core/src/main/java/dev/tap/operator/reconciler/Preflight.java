@@ -8,9 +8,8 @@ import dev.tap.operator.status.ConditionPolicy;
 import dev.tap.operator.status.Verdict;
 import dev.tap.operator.validation.ServerlessApiValidator;
 import dev.tap.operator.validation.Violation;
+import dev.tap.operator.workflow.BoundedMaps;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,12 +53,7 @@ public final class Preflight {
   private final ServerlessApiValidator validator;
   private final RegionResolver regions;
   private final Duration resync;
-  private final Map<String, Validated> validated = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Validated> eldest) {
-      return size() > VALIDATIONS_KEPT;
-    }
-  });
+  private final Map<String, Validated> validated = BoundedMaps.leastRecentlyUsed(VALIDATIONS_KEPT);
 
   public Preflight(ServerlessApiValidator validator, RegionResolver regions, Duration resync) {
     this.validator = validator;

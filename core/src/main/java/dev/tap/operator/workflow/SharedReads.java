@@ -3,8 +3,6 @@ package dev.tap.operator.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -24,12 +22,7 @@ public final class SharedReads {
 
   private final Clock clock;
   private final Duration keptFor;
-  private final Map<String, Object> immutable = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-      return size() > IMMUTABLE_KEPT;
-    }
-  });
+  private final Map<String, Object> immutable = BoundedMaps.leastRecentlyUsed(IMMUTABLE_KEPT);
   private final Map<String, Instant> foundAt = new ConcurrentHashMap<>();
 
   public SharedReads(Clock clock, Duration keptFor) {
