@@ -52,6 +52,7 @@ final class PacedQuota {
   /** How many holders of each resource wait here: a resource's look at its turn skips the quotas it does not wait for. */
   private final Map<String, Integer> waitingResources = new HashMap<>();
   private long measuredTo;
+  private long lastSentAt = Long.MIN_VALUE;
   private long waitingMillis;
   private long callsWhileWaiting;
 
@@ -162,6 +163,7 @@ final class PacedQuota {
       if (holder != null) {
         inPass.add(holder);
       }
+      lastSentAt = now;
       if (claim == Claim.SET_ASIDE) {
         supply.setAside(calls, now);
         setAside.merge(holder, calls, Integer::sum);
@@ -176,6 +178,11 @@ final class PacedQuota {
     }
     long comeBack = wait <= supply.lead() ? wait : wait - supply.lead();
     if (!queue.containsKey(holder)) {
+      if (queue.isEmpty()) {
+        // The wait began with the call that left no room: count from it, so n calls a full interval apart
+        // after it measure as a quota fully used.
+        measuredTo = Math.max(lastSentAt, now - (long) (1000 / quota.perSecond()));
+      }
       waitingResources.merge(resource(holder), 1, Integer::sum);
       Waiter waiter = new Waiter(calls, now);
       if (inPass.contains(holder)) {
