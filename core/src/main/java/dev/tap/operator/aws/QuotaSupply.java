@@ -106,8 +106,7 @@ sealed interface QuotaSupply {
    * slots, one call each, 10 % longer than the quota's interval, owned in turn by the deployments
    * ({@code slot} is this one's); a call goes out only in the first tenth of a slot it owns, so two
    * calls of different deployments are always at least the quota's interval apart. Slots are counted
-   * from the epoch, which every deployment's clock shares. A call due within the lead waits for its
-   * slot inside its pass rather than coming back: it is the reads of the pass that take the time.
+   * from the epoch, which every deployment's clock shares.
    */
   final class Slots implements QuotaSupply {
     static final double SLACK = 0.1;
@@ -149,9 +148,14 @@ sealed interface QuotaSupply {
       lastUsedSlot = now / slotMillis;
     }
 
+    /**
+     * A whole round of slots: the call next in line waits for its slot inside its pass, however far. A
+     * pass that needs calls of two slotted quotas (an import, then its deployment) would otherwise have
+     * to come back when both windows, a tenth of a slot each, happened to line up.
+     */
     @Override
     public long lead() {
-      return windowMillis;
+      return slotMillis * owners;
     }
 
     private boolean owned(long index) {
