@@ -1,5 +1,6 @@
 package dev.tap.operator.reconciler;
 
+import dev.tap.operator.api.v1alpha1.RolloutAnnotations;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.AwsPacing;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,11 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class QuotaWaits {
 
-  /** The rollout reads the alarms' and the function's outcomes afresh at each step: never trusted. */
-  static final String NEVER_TRUSTED = "rollout";
+  /**
+   * The rollout acts on the function's outcome (the alias) and the alarms' (which fire): those, and the
+   * rollout's own, are read afresh at every reconcile.
+   */
+  static final Set<String> NEVER_TRUSTED = Set.of("rollout", "function", "alarms");
 
   /** An outcome read from AWS at {@code readAt}. */
   private record Read(DependentOutcome outcome, Instant readAt) {}
+
+  private static final String PAUSED = RolloutAnnotations.PREFIX + "paused";
 
   private record Settled(long generation, Map<String, Read> reads) {}
 
@@ -52,7 +59,7 @@ final class QuotaWaits {
     Settled before = settled.get(id(resource));
     Map<String, Read> reads = new HashMap<>();
     outcomes.forEach((name, outcome) -> {
-      if (outcome.ready() && !NEVER_TRUSTED.equals(name)) {
+      if (outcome.ready() && !NEVER_TRUSTED.contains(name)) {
         Read earlier = before == null ? null : before.reads().get(name);
         // An outcome trusted, not read again, is as old as when it was read.
         reads.put(name, earlier != null && earlier.outcome() == outcome ? earlier : new Read(outcome, clock.instant()));
@@ -82,12 +89,23 @@ final class QuotaWaits {
     settled.remove(id(resource));
   }
 
-  /** The spec is the one last reconciled, and no rollout is under way. */
+  /** The spec is the one last reconciled, no rollout is under way, and no kubectl tap command waits. */
   private static boolean quiet(ServerlessApi resource) {
     return resource.getStatus() != null
         && Objects.equals(resource.getStatus().getObservedGeneration(), resource.getMetadata().getGeneration())
         && (resource.getStatus().getRollout() == null
-            || !RolloutStatus.PROGRESSING.equals(resource.getStatus().getRollout().getPhase()));
+            || !RolloutStatus.PROGRESSING.equals(resource.getStatus().getRollout().getPhase()))
+        && !commandWaiting(resource);
+  }
+
+  /** A rollout.tap.dev/ command (not the pause, a state) whose value status has not acknowledged. */
+  private static boolean commandWaiting(ServerlessApi resource) {
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
+    Map<String, String> acted = resource.getStatus().getRolloutCommands();
+    return annotations != null && annotations.entrySet().stream()
+        .filter(a -> a.getKey().startsWith(RolloutAnnotations.PREFIX) && !a.getKey().equals(PAUSED))
+        .anyMatch(a -> acted == null
+            || !a.getValue().equals(acted.get(a.getKey().substring(RolloutAnnotations.PREFIX.length()))));
   }
 
   private static long generation(ServerlessApi resource) {
