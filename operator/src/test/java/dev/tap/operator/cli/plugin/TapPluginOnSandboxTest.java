@@ -53,8 +53,11 @@ class TapPluginOnSandboxTest {
       StringWriter watched = new StringWriter();
       CommandLine watch = TapOperatorCommand.commandLine();
       watch.setOut(new PrintWriter(watched, true));
-      CompletableFuture.runAsync(() -> watch.execute("tap", "status", "tap", "-w", "-n", "default", "--kubeconfig",
-          kubeconfig.toString()));
+      // A thread of its own: on 2 cores the common pool has one, and the load above holds it for 25 s.
+      Thread watcher = new Thread(() -> watch.execute("tap", "status", "tap", "-w", "-n", "default", "--kubeconfig",
+          kubeconfig.toString()), "status-w");
+      watcher.setDaemon(true);
+      watcher.start();
 
       sandbox.setCode("default", "tap", "handler/tap-handler-1.1.0.jar");
       long generation = resource.get().getMetadata().getGeneration();
