@@ -108,7 +108,6 @@ public final class AwsPacing implements AwsCallHook {
 
   private final Map<String, Quota> quotas = new ConcurrentHashMap<>();
   private final Map<String, PacedQuota> paced = new ConcurrentHashMap<>();
-  private final Map<String, String> regions = new ConcurrentHashMap<>();
   private final Map<String, Map<Quota, Integer>> callsByResource = new ConcurrentHashMap<>();
   private final Share share;
   private final Clock clock;
@@ -185,7 +184,7 @@ public final class AwsPacing implements AwsCallHook {
   /** The use of every quota called so far, while resources waited for it. */
   public List<QuotaUse> use() {
     long now = clock.millis();
-    return paced.entrySet().stream().map(e -> e.getValue().use(regions.get(e.getKey()), now)).toList();
+    return paced.values().stream().map(quota -> quota.use(now)).toList();
   }
 
   @Override
@@ -280,10 +279,11 @@ public final class AwsPacing implements AwsCallHook {
   private PacedQuota quota(String region, Quota quota) {
     String key = region + ":" + quota.name();
     return paced.computeIfAbsent(key, k -> {
-      regions.put(k, region);
       boolean slotted = share.fraction() < 1 && quota.burst() <= 1;
-      return new PacedQuota(quota, slotted ? new QuotaSupply.Slots(quota.perSecond() / share.fraction(), share.owners(),
-          share.slot()) : new QuotaSupply.Tokens(quota.perSecond(), quota.burst(), clock.millis()), clock.millis());
+      QuotaSupply supply = slotted
+          ? new QuotaSupply.Slots(quota.perSecond() / share.fraction(), share.owners(), share.slot())
+          : new QuotaSupply.Tokens(quota.perSecond(), quota.burst(), clock.millis());
+      return new PacedQuota(region, quota, supply, clock.millis());
     });
   }
 }

@@ -39,6 +39,7 @@ final class PacedQuota {
     }
   }
 
+  private final String region;
   private final AwsPacing.Quota quota;
   private final QuotaSupply supply;
   private final Map<String, Waiter> queue = new LinkedHashMap<>();
@@ -56,7 +57,8 @@ final class PacedQuota {
   private long waitingMillis;
   private long callsWhileWaiting;
 
-  PacedQuota(AwsPacing.Quota quota, QuotaSupply supply, long now) {
+  PacedQuota(String region, AwsPacing.Quota quota, QuotaSupply supply, long now) {
+    this.region = region;
     this.quota = quota;
     this.supply = supply;
     this.measuredTo = now;
@@ -124,7 +126,7 @@ final class PacedQuota {
   }
 
   /** While anyone waited: seconds waited, calls sent, and the share of the quota they used. */
-  synchronized AwsPacing.QuotaUse use(String region, long now) {
+  synchronized AwsPacing.QuotaUse use(long now) {
     measure(now);
     double seconds = waitingMillis / 1000.0;
     return new AwsPacing.QuotaUse(region, quota, seconds, callsWhileWaiting,

@@ -34,13 +34,6 @@ public record BenchFigures(
     Map<String, Long> limits,
     double wallSeconds) {
 
-  /** The targets of a run at scale: all Ready with nothing refused, the quota near fully used, few calls. */
-  public boolean metTargets() {
-    return ready == resources && refusedCalls == 0
-        && (timeToReadySeconds <= 1.2 * boundSeconds || bottleneckUtilization >= 0.85)
-        && callsPerResource <= 2 * callsToCreateOne && busiestQuotaUseAtRest <= 0.5;
-  }
-
   public String json() {
     try {
       return new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(this);
