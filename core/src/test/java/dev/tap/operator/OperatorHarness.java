@@ -77,6 +77,13 @@ public final class OperatorHarness implements AutoCloseable {
 
   private OperatorHarness(KubernetesClient client, Config operatorConfig, boolean serverSideApply, SimulatedAws aws,
       AwsClients clients, JumpingClock clock, AwsPacing pacing, OperatorSettings settings, AwsCallHook... hooks) {
+    this(client, operatorConfig, serverSideApply, aws, clients, clock, pacing, settings, Optional.empty(), hooks);
+  }
+
+  private OperatorHarness(KubernetesClient client, Config operatorConfig, boolean serverSideApply, SimulatedAws aws,
+      AwsClients clients, JumpingClock clock, AwsPacing pacing, OperatorSettings settings,
+      Optional<LeaderElectionConfiguration> election, AwsCallHook... hooks) {
+    this.election = election;
     this.client = client;
     this.operatorConfig = operatorConfig;
     this.serverSideApply = serverSideApply;
@@ -106,12 +113,73 @@ public final class OperatorHarness implements AutoCloseable {
   /** Restarts the operator as deploy/ runs it: with leader election on a Lease in {@code namespace}. */
   public void restartElected(String namespace) {
     running.stop();
-    // A short Lease: the next test that elects on this cluster need not wait out a long one.
-    election = Optional.of(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
-        .withLeaseNamespace(namespace).withIdentity("tap-operator-0").withLeaseDuration(Duration.ofSeconds(2))
-        .withRenewDeadline(Duration.ofMillis(1500)).withRetryPeriod(Duration.ofMillis(200))
-        .withExitOnStopLeading(false).build());
+    election = Optional.of(lease(namespace, 0));
     running = launch();
+  }
+
+  /**
+   * deploy/'s Lease, short so that a failover takes a second or two rather than deploy/'s 15 s, and so
+   * that the next test electing on this cluster need not wait out a long one.
+   */
+  private static LeaderElectionConfiguration lease(String namespace, int pod) {
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("tap-operator")
+        .withLeaseNamespace(namespace).withIdentity("tap-operator-" + pod).withLeaseDuration(Duration.ofSeconds(2))
+        .withRenewDeadline(Duration.ofMillis(1500)).withRetryPeriod(Duration.ofMillis(200))
+        .withExitOnStopLeading(false).build();
+  }
+
+  /** The operator stops and a fresh one starts on the same Kubernetes and AWS state, as a pod restart. */
+  public void restart() {
+    running.stop();
+    running = launch();
+  }
+
+  /** A restart during which {@code name}'s status is lost (restored from a backup without it, say). */
+  public void restartWithStatusLost(String name) {
+    whileStopped(() -> loseStatus(name));
+  }
+
+  /** Stops the operator, runs {@code change} (the cluster changing while no operator runs), and starts a fresh one. */
+  public void whileStopped(Runnable change) {
+    running.stop();
+    change.run();
+    running = launch();
+  }
+
+  /** Empties {@code name}'s status, if it is there. */
+  public void loseStatus(String name) {
+    if (get(name) != null) {
+      editStatus(name, api -> {
+        api.setStatus(null);
+        return api;
+      });
+    }
+  }
+
+  /**
+   * Another pod takes over: a standby starts and waits for the Lease while the leader runs, then the
+   * leader goes. Returns the standby's identity, which then holds the Lease. Only for an elected harness.
+   */
+  public String failover() {
+    LeaderElectionConfiguration current = election.orElseThrow(() -> new IllegalStateException("not elected"));
+    int next = Integer.parseInt(current.getIdentity().orElseThrow().substring("tap-operator-".length())) + 1;
+    election = Optional.of(lease(current.getLeaseNamespace().orElseThrow(), next));
+    Running standby = launch();
+    running.stop();
+    running = standby;
+    return "tap-operator-" + next;
+  }
+
+  /**
+   * Waits up to {@code patience} for the armed crash, then starts a fresh operator whether it came or
+   * not (the switch of the old one goes with it). Returns whether the crash came.
+   */
+  public boolean restartAfterCrashWithin(Duration patience) throws InterruptedException {
+    Running crashed = running;
+    boolean came = crashed.crash().awaitCrash(patience);
+    crashed.stop();
+    running = launch();
+    return came;
   }
 
   /** The running operator stops right after its next {@code k}-th AWS call: AWS applied it, the operator never knew. */
@@ -224,6 +292,18 @@ public final class OperatorHarness implements AutoCloseable {
     SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
     return new OperatorHarness(client, operatorConfig, true, aws, AwsClients.byName(aws::client), clock,
         AwsPacing.none(clock), FAST);
+  }
+
+  /**
+   * As {@link #startOnRealApiServer(KubernetesClient, Config)}, but elected on deploy/'s Lease in
+   * {@code leaseNamespace} (so that {@link #failover} can hand over), its AWS calls also seen by {@code hooks}.
+   */
+  public static OperatorHarness startElectedOnRealApiServer(KubernetesClient client, Config operatorConfig,
+      String leaseNamespace, AwsCallHook... hooks) {
+    JumpingClock clock = new JumpingClock();
+    SimulatedAws aws = new SimulatedAws(clock, CHANGE_DELAY);
+    return new OperatorHarness(client, operatorConfig, true, aws, AwsClients.byName(aws::client), clock,
+        AwsPacing.none(clock), FAST, Optional.of(lease(leaseNamespace, 0)), hooks);
   }
 
   /**

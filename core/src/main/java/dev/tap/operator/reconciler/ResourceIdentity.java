@@ -43,12 +43,6 @@ record ResourceIdentity(String environment, String region, String tableName, Str
         identity.getTableName(), identity.getPartitionKey()));
   }
 
-  /** Nothing recorded: the operator never got as far as creating anything (invalid, or a name collision). */
-  static boolean neverRecorded(ServerlessApiStatus status) {
-    return status == null || (status.getIdentity() == null && status.getTable() == null
-        && (status.getAckResourceMetadata() == null || status.getAckResourceMetadata().getRegion() == null));
-  }
-
   /**
    * The resource as its AWS resources were created: the recorded environment and region in place of
    * the spec's (which may have changed since). What deletion acts on. Unchanged when nothing was recorded.

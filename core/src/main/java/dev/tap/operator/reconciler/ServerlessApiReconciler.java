@@ -154,13 +154,14 @@ public class ServerlessApiReconciler implements Reconciler<ServerlessApi>, Clean
     metrics.rolloutPhase(id(resource), null);
     metrics.resourceState(id(resource), null);
     DeletionPolicy policy = DeletionPolicies.resolve(resource);
-    // What exists in AWS is what the recorded identity names, whatever the spec says now.
+    // What exists in AWS is what the recorded identity names, whatever the spec says now. A status lost
+    // (a restore without it) records nothing: the spec's immutable environment and region then name it,
+    // and AWS, not the status, says whether anything was created.
     ServerlessApi asCreated = ResourceIdentity.asRecorded(resource);
     Optional<String> region = regions.regionOf(asCreated);
-    boolean neverCreated = ResourceIdentity.neverRecorded(resource.getStatus()) || resource.getSpec() == null
-        || resource.getSpec().getTable() == null || region.isEmpty();
-    if (policy == DeletionPolicy.Retain || neverCreated) {
-      log.info("{}: deleted; AWS resources {}", id(resource), neverCreated ? "were never created" : "retained");
+    boolean unnamed = resource.getSpec() == null || resource.getSpec().getTable() == null || region.isEmpty();
+    if (policy == DeletionPolicy.Retain || unnamed) {
+      log.info("{}: deleted; AWS resources {}", id(resource), unnamed ? "unnamed (no valid spec or region)" : "retained");
       return DeleteControl.defaultDelete();
     }
     ManagedWorkflowAndDependentResourceContext workflow = context.managedWorkflowAndDependentResourceContext();

@@ -43,6 +43,24 @@ class DeletionTest {
         && operator.aws.apiGateway(region).state().peekIds().isEmpty();
   }
 
+  /**
+   * Found by random lives: deleted while its status was lost (a restore without it), the resource was
+   * taken for one never created, and its finalizer went with everything left in AWS.
+   */
+  @Test
+  void policy_delete_with_the_status_lost_still_deletes_what_aws_holds() {
+    operator.create(sample("staging.yaml", "amnesic", api -> api));
+    operator.awaitCondition("amnesic", Conditions.READY, Conditions.TRUE);
+
+    operator.whileStopped(() -> {
+      operator.loseStatus("amnesic");
+      delete("amnesic");
+    });
+
+    await().atMost(PATIENCE).until(() -> operator.get("amnesic") == null);
+    assertThat(nothingLeftIn(REGION)).isTrue();
+  }
+
   @Test
   void policy_delete_removes_everything_in_dependency_order_and_the_finalizer_last() {
     operator.create(sample("staging.yaml", "gone", api -> api));

@@ -446,6 +446,24 @@ public final class ApiGatewayState {
     }
   }
 
+  /**
+   * A REST API as an auditor sees it, no call counted: its name, tags, the descriptions of its
+   * deployments in the order they were made, and each stage's deployment.
+   */
+  public record PeekedApi(String id, String name, Map<String, String> tags, List<String> deploymentDescriptions,
+      Map<String, String> stageDeployments) {}
+
+  public synchronized List<PeekedApi> peekApis() {
+    List<PeekedApi> peeked = new ArrayList<>();
+    for (RestApi api : apis.values()) {
+      Map<String, String> stages = new TreeMap<>();
+      api.stages.forEach((name, stage) -> stages.put(name, stage.deploymentId));
+      peeked.add(new PeekedApi(api.id, api.name, Map.copyOf(api.tags),
+          api.deployments.values().stream().map(Deployment::description).toList(), stages));
+    }
+    return peeked;
+  }
+
   /** Test control: the REST APIs, no call counted. */
   public synchronized List<String> peekIds() {
     return new ArrayList<>(apis.keySet());

@@ -434,6 +434,26 @@ public final class LambdaState {
     }
   }
 
+  /**
+   * A function as an auditor sees it, no call counted: its tags, $LATEST's settings, the published
+   * versions in order, each alias's routing, and the statement ids of each qualifier's policy.
+   */
+  public record PeekedFunction(String name, Map<String, String> tags, FunctionSettings latest, List<String> versions,
+      Map<String, Routing> aliases, Map<String, List<String>> statementIds) {}
+
+  public synchronized Optional<PeekedFunction> peekFunction(String name) {
+    Function function = functions.get(name);
+    if (function == null) {
+      return Optional.empty();
+    }
+    Map<String, Routing> aliases = new TreeMap<>();
+    function.aliases.forEach((alias, a) -> aliases.put(alias, new Routing(a.functionVersion, a.weights)));
+    Map<String, List<String>> statements = new TreeMap<>();
+    function.policies.forEach((qualifier, policy) -> statements.put(qualifier, List.copyOf(policy.keySet())));
+    return Optional.of(new PeekedFunction(name, Map.copyOf(function.tags), function.settings,
+        List.copyOf(function.versions.keySet()), aliases, statements));
+  }
+
   public synchronized List<String> peekFunctionNames() {
     return List.copyOf(functions.keySet());
   }

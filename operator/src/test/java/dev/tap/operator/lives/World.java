@@ -1,0 +1,473 @@
+package dev.tap.operator.lives;
+
+import static dev.tap.operator.OperatorHarness.REGION;
+import static org.awaitility.Awaitility.await;
+
+import dev.tap.operator.DeployRbac;
+import dev.tap.operator.OperatorHarness;
+import dev.tap.operator.api.v1alpha1.AckAnnotations;
+import dev.tap.operator.api.v1alpha1.DeletionPolicy;
+import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
+import dev.tap.operator.api.v1alpha1.ScalingSpec;
+import dev.tap.operator.api.v1alpha1.ServerlessApi;
+import dev.tap.operator.aws.simulated.SimulatedAws;
+import dev.tap.operator.aws.simulated.lambda.LambdaState.PeekedFunction;
+import dev.tap.operator.kube.RealCluster;
+import dev.tap.operator.rollout.RolloutCommands;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.awaitility.core.ConditionTimeoutException;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/**
+ * One world of random lives: a fresh simulated AWS account and an elected operator on the real API
+ * server, a few resources (lives) in the default namespace, and someone else's look-alikes beside
+ * them. {@link #apply} runs a step, then lets the clock jump and the operator work a little.
+ */
+final class World implements AutoCloseable {
+
+  private static final AtomicInteger WORLDS = new AtomicInteger();
+  private static final List<String> SERVICES = List.of(SimulatedAws.DYNAMODB, SimulatedAws.APPLICATION_AUTO_SCALING,
+      SimulatedAws.LAMBDA, SimulatedAws.CLOUDWATCH, SimulatedAws.API_GATEWAY);
+  /** How long a step waits for the operator to make some calls; a quiet operator ends it early. */
+  private static final Duration WORK = Duration.ofSeconds(2);
+  private static final int CALLS_OF_A_LOOK = 6;
+  private static final Duration CRASH_PATIENCE = Duration.ofSeconds(3);
+
+  final OperatorHarness harness;
+  final List<Life> lives = new ArrayList<>();
+  final Foreigners foreign;
+  final Figures figures;
+  private final AliasWatch aliases;
+  private final Invariants invariants;
+  private int latencySteps;
+  /** What a step itself saw go wrong (an invalid edit accepted), reported with the next check. */
+  private final List<String> seenByStep = new ArrayList<>();
+
+  World(RealCluster cluster, int lifeCount, Figures figures) {
+    this.figures = figures;
+    this.aliases = new AliasWatch();
+    this.harness = OperatorHarness.startElectedOnRealApiServer(cluster.admin, cluster.operatorConfig(),
+        DeployRbac.OPERATOR_NAMESPACE, aliases);
+    aliases.watch(harness.aws);
+    this.invariants = new Invariants(harness);
+    int world = WORLDS.incrementAndGet();
+    for (int i = 0; i < lifeCount; i++) {
+      lives.add(new Life("life" + world + "-" + (char) ('a' + i)));
+    }
+    this.foreign = Foreigners.placeBeside(harness.aws, lives.get(0).name);
+  }
+
+  /** Runs {@code step}: what it did, in words. */
+  String apply(Step step) throws InterruptedException {
+    Life life = lives.get(step.life());
+    Random random = step.random();
+    String did = switch (step.kind()) {
+      case CREATE -> create(life, random);
+      case EDIT -> edit(life, step);
+      case INVALID_EDIT -> invalidEdit(life, step);
+      case ANNOTATE -> annotate(life, random);
+      case NEW_CODE -> newCode(life, random);
+      case PAUSE -> annotateRollout(life, RolloutCommands.PAUSED, "true");
+      case RESUME -> annotateRollout(life, RolloutCommands.PAUSED, null);
+      case PROMOTE -> command(life, random.nextBoolean() ? RolloutCommands.PROMOTE : RolloutCommands.PROMOTE_FULL, random);
+      case ABORT -> command(life, RolloutCommands.ABORT, random);
+      case RETRY -> command(life, RolloutCommands.RETRY, random);
+      case AUTOSCALE -> autoscale(life, random);
+      case ALARM -> alarm(life, random);
+      case FAULT -> fault(random);
+      case CRASH_AFTER_AWS_CALL -> crashAfterAwsCall(random);
+      case CRASH_AFTER_STATUS_WRITE -> crashAfterStatusWrite(life, step);
+      case RESTART_STATUS_LOST -> restartWithStatusLost(life);
+      case FAILOVER -> failover();
+      case DELETE -> delete(life);
+      case DELETE_MID_ROLLOUT -> deleteMidRollout(life, random);
+      case TIME -> {
+        harness.clock.jump(Duration.ofMinutes(1 + random.nextInt(10)));
+        yield "minutes pass";
+      }
+    };
+    if (latencySteps > 0 && --latencySteps == 0) {
+      harness.aws.setLatency(Duration.ZERO);
+    }
+    tick(step.jumpSeconds());
+    return did;
+  }
+
+  /** The invariants that hold at all times, checked now. */
+  List<String> check() {
+    return check(aliases.drain());
+  }
+
+  /** The invariants checked now, with {@code aliasChanges} as the alias states seen since the last step. */
+  List<String> check(List<PeekedFunction> aliasChanges) {
+    List<String> violations = new ArrayList<>(seenByStep);
+    seenByStep.clear();
+    violations.addAll(invariants.always(lives, foreign, aliasChanges));
+    return violations;
+  }
+
+  int checks() {
+    return invariants.checks();
+  }
+
+  /**
+   * Faults end, alarms go back to OK and the clock runs on until every life is gone, Ready, or stopped
+   * for a reason a human can act on; then what must hold of a settled world, checked.
+   */
+  List<String> settle() {
+    harness.aws.faults().clear();
+    harness.aws.setLatency(Duration.ZERO);
+    for (Life life : lives) {
+      for (MetricAlarm alarm : ourAlarms(life)) {
+        harness.aws.cloudWatch(REGION).state().setState(alarm.alarmName(), StateValue.OK, "settling");
+      }
+    }
+    for (int round = 0; round < 40 && !settled(); round++) {
+      harness.clock.jump(Duration.ofMinutes(5));
+      try {
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(this::settled);
+      } catch (ConditionTimeoutException notYet) {
+        // The next round moves the clock on: rollouts and DynamoDB's capacity decreases wait on it.
+      }
+    }
+    List<String> violations = new ArrayList<>(check());
+    violations.addAll(invariants.settled(lives));
+    return violations;
+  }
+
+  /** Each life's state in a word or two: gone, Ready, or the reason it waits for a human. */
+  String states() {
+    List<String> states = new ArrayList<>();
+    for (Life life : lives) {
+      ServerlessApi api = harness.get(life.name);
+      states.add(life.name + " " + (api == null ? "gone" : OperatorHarness.condition(api, "Ready")
+          .map(c -> "True".equals(c.getStatus()) ? "Ready" : c.getReason()).orElse("no status")));
+    }
+    return String.join(", ", states);
+  }
+
+  private boolean settled() {
+    for (Life life : lives) {
+      ServerlessApi api = harness.get(life.name);
+      if (api == null) {
+        continue;
+      }
+      boolean waits = Invariants.waitingForHuman(api).isPresent();
+      if (api.getMetadata().getDeletionTimestamp() != null) {
+        if (!waits) {
+          return false;
+        }
+        continue;
+      }
+      boolean ready = OperatorHarness.condition(api, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
+      if (!(ready || waits) || api.getStatus().getObservedGeneration() == null
+          || api.getStatus().getObservedGeneration() != api.getMetadata().getGeneration()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void tick(int jumpSeconds) {
+    harness.clock.jump(Duration.ofSeconds(jumpSeconds));
+    if (lives.stream().noneMatch(Life::exists)) {
+      return;
+    }
+    long before = harness.aws.calls().total();
+    try {
+      await().atMost(WORK).pollInterval(Duration.ofMillis(20))
+          .until(() -> harness.aws.calls().total() >= before + CALLS_OF_A_LOOK);
+    } catch (ConditionTimeoutException quiet) {
+      // Nothing to do for the operator (a paced wait, or every life gone): the step is over.
+    }
+  }
+
+  private String create(Life life, Random random) {
+    if (life.exists()) {
+      return "already there";
+    }
+    DeletionPolicy[] policies = {DeletionPolicy.Delete, DeletionPolicy.Retain, null};
+    DeletionPolicy policy = policies[random.nextInt(3)];
+    boolean protection = random.nextInt(5) == 0;
+    ServerlessApi created = harness.create(OperatorHarness.sample("prod.yaml", life.name, api -> {
+      api.getSpec().setDeletionPolicy(policy);
+      api.getSpec().getTable().setDeletionProtection(protection);
+      api.getSpec().getFunction().getDeployment().setStrategy(DeploymentStrategy.Canary);
+      return api;
+    }));
+    life.allowedWeights.clear();
+    life.autoscaled.clear();
+    life.wrote(created);
+    return "created, deletionPolicy " + policy + ", deletionProtection " + protection;
+  }
+
+  private String edit(Life life, Step step) {
+    if (!life.exists()) {
+      return "nothing to edit";
+    }
+    String[] did = new String[1];
+    if (life.deleting) {
+      // While a deletion waits on deletion protection, the person lifts it.
+      life.wrote(harness.edit(life.name, api -> {
+        api.getSpec().getTable().setDeletionProtection(false);
+        return api;
+      }));
+      return "deletionProtection lifted for the deletion";
+    }
+    life.wrote(harness.edit(life.name, api -> {
+      did[0] = SpecEdits.valid(api, step.random());
+      return api;
+    }));
+    return did[0];
+  }
+
+  private String invalidEdit(Life life, Step step) {
+    if (!life.exists() || life.deleting) {
+      return "nothing to edit";
+    }
+    String[] did = new String[1];
+    try {
+      ServerlessApi accepted = harness.edit(life.name, api -> {
+        did[0] = SpecEdits.invalid(api, step.random());
+        return api;
+      });
+      life.wrote(accepted);
+      seenByStep.add(life.name + ": the API server accepted an invalid edit: " + did[0]);
+      return "ACCEPTED " + did[0];
+    } catch (KubernetesClientException refused) {
+      if (refused.getCode() != 422) {
+        throw refused;
+      }
+      return "refused: " + did[0];
+    }
+  }
+
+  private String annotate(Life life, Random random) {
+    if (!life.exists() || life.deleting) {
+      return "nothing to annotate";
+    }
+    String[][] choices = {
+        {AckAnnotations.DELETION_POLICY, "retain"}, {AckAnnotations.DELETION_POLICY, "delete"},
+        {AckAnnotations.DELETION_POLICY, null}, {AckAnnotations.ADOPTION_POLICY, "adopt-or-create"},
+        {AckAnnotations.ADOPTION_POLICY, null}, {AckAnnotations.REGION, "eu-west-1"}, {AckAnnotations.REGION, REGION}};
+    String[] choice = choices[random.nextInt(choices.length)];
+    return annotateRollout(life, choice[0], choice[1]);
+  }
+
+  /** Sets ({@code value}) or removes (null) one annotation, as kubectl annotate does. */
+  private String annotateRollout(Life life, String key, String value) {
+    if (!life.exists() || life.deleting) {
+      return "nothing to annotate";
+    }
+    life.wrote(harness.edit(life.name, annotated(key, value)));
+    return value == null ? key + " removed" : key + "=" + value;
+  }
+
+  private static UnaryOperator<ServerlessApi> annotated(String key, String value) {
+    return api -> {
+      Map<String, String> annotations = api.getMetadata().getAnnotations() == null ? new HashMap<>()
+          : new HashMap<>(api.getMetadata().getAnnotations());
+      if (value == null) {
+        annotations.remove(key);
+      } else {
+        annotations.put(key, value);
+      }
+      api.getMetadata().setAnnotations(annotations);
+      return api;
+    };
+  }
+
+  private String newCode(Life life, Random random) {
+    if (!life.exists() || life.deleting) {
+      return "no code to change";
+    }
+    String key = "handler/tap-handler-1.0." + (1 + random.nextInt(1000)) + ".jar";
+    life.wrote(harness.edit(life.name, api -> {
+      api.getSpec().getFunction().getCode().setS3Key(key);
+      return api;
+    }));
+    return "code " + key;
+  }
+
+  /** A one-shot kubectl tap command for the rollout under way (or the newest version when none is). */
+  private String command(Life life, String command, Random random) {
+    ServerlessApi api = harness.get(life.name);
+    if (api == null || !life.exists() || life.deleting) {
+      return "no rollout to steer";
+    }
+    String target = api.getStatus() != null && api.getStatus().getRollout() != null
+        && api.getStatus().getRollout().getTargetVersion() != null ? api.getStatus().getRollout().getTargetVersion()
+        : harness.aws.lambda(REGION).state().peekFunction(life.names().function())
+            .map(f -> f.versions().isEmpty() ? "1" : f.versions().get(f.versions().size() - 1)).orElse("1");
+    return annotateRollout(life, RolloutCommands.PREFIX + command, target + "/" + Integer.toHexString(random.nextInt()));
+  }
+
+  /**
+   * Application Auto Scaling sets a capacity within the target's range. Remembered (for the invariant
+   * that the operator leaves it) only when the target's range is already the spec's, so that no
+   * registration of a new range can move it.
+   */
+  private String autoscale(Life life, Random random) {
+    List<ScalableTarget> targets = harness.aws.autoScaling(REGION).peekTargets().stream()
+        .filter(t -> t.resourceId().startsWith("table/" + life.names().table())).toList();
+    if (targets.isEmpty()) {
+      return "no scalable target";
+    }
+    ScalableTarget target = targets.get(random.nextInt(targets.size()));
+    long wanted = 1 + random.nextInt(150);
+    long set = harness.aws.autoScaling(REGION).scale(target.resourceId(), target.scalableDimension(), wanted);
+    if (life.exists() && !life.deleting && target.resourceId().equals("table/" + life.names().table())
+        && inSpecRange(life, target)) {
+      life.autoscaled.put(target.resourceId() + " " + target.scalableDimensionAsString(), set);
+    }
+    return "Application Auto Scaling sets " + target.resourceId() + " " + target.scalableDimensionAsString() + " to " + set;
+  }
+
+  private static boolean inSpecRange(Life life, ScalableTarget target) {
+    ScalingSpec scaling = SpecEdits.scaling(life.written.getSpec().getTable(),
+        target.scalableDimension() == ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS);
+    return scaling != null && scaling.getMinCapacity() == target.minCapacity().longValue()
+        && scaling.getMaxCapacity() == target.maxCapacity().longValue();
+  }
+
+  private String alarm(Life life, Random random) {
+    List<MetricAlarm> alarms = ourAlarms(life);
+    if (alarms.isEmpty()) {
+      return "no alarm";
+    }
+    MetricAlarm alarm = alarms.get(random.nextInt(alarms.size()));
+    StateValue state = random.nextInt(10) < 7 ? StateValue.ALARM : StateValue.OK;
+    harness.aws.cloudWatch(REGION).state().setState(alarm.alarmName(), state, "random lives");
+    return alarm.alarmName() + " goes " + state;
+  }
+
+  private List<MetricAlarm> ourAlarms(Life life) {
+    return harness.aws.cloudWatch(REGION).state().peekAlarms().stream()
+        .filter(a -> a.alarmName().startsWith(life.name + "-") && a.alarmName().endsWith("-prod")).toList();
+  }
+
+  private String fault(Random random) {
+    String service = SERVICES.get(random.nextInt(SERVICES.size()));
+    figures.faults++;
+    return switch (random.nextInt(3)) {
+      case 0 -> {
+        int times = 1 + random.nextInt(15);
+        harness.aws.faults().throttle(service, times);
+        yield service + " throttles the next " + times + " calls";
+      }
+      case 1 -> {
+        int times = 1 + random.nextInt(10);
+        harness.aws.faults().serverError(service, "*", times);
+        yield service + " answers 500 to the next " + times + " calls";
+      }
+      default -> {
+        Duration latency = Duration.ofMillis(10 + random.nextInt(40));
+        latencySteps = 1 + random.nextInt(4);
+        harness.aws.setLatency(latency);
+        yield "every call takes " + latency.toMillis() + " ms more for " + latencySteps + " steps";
+      }
+    };
+  }
+
+  private String crashAfterAwsCall(Random random) throws InterruptedException {
+    if (lives.stream().noneMatch(Life::exists)) {
+      return "nothing running to crash";
+    }
+    int k = 1 + random.nextInt(40);
+    harness.crashAfterAwsCalls(k);
+    boolean crashed = harness.restartAfterCrashWithin(CRASH_PATIENCE);
+    figures.restarts++;
+    figures.crashes += crashed ? 1 : 0;
+    return (crashed ? "crashed after AWS call " : "no crash by AWS call ") + k + "; restarted";
+  }
+
+  private String crashAfterStatusWrite(Life life, Step step) throws InterruptedException {
+    if (!life.exists() || life.deleting) {
+      return "nothing to write status for";
+    }
+    int k = 1 + step.random().nextInt(3);
+    harness.crashAfterStatusWrites(k);
+    String edit = edit(life, step);
+    boolean crashed = harness.restartAfterCrashWithin(CRASH_PATIENCE);
+    figures.restarts++;
+    figures.crashes += crashed ? 1 : 0;
+    return edit + "; " + (crashed ? "crashed after status write " : "no crash by status write ") + k + "; restarted";
+  }
+
+  private String restartWithStatusLost(Life life) {
+    harness.restartWithStatusLost(life.name);
+    figures.restarts++;
+    figures.statusLost++;
+    return "restarted with the status of " + life.name + " lost";
+  }
+
+  private String failover() {
+    String standby = harness.failover();
+    await().atMost(OperatorHarness.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> standby.equals(holder()));
+    figures.failovers++;
+    return standby + " took the Lease over";
+  }
+
+  private String holder() {
+    Lease lease = harness.client.leases().inNamespace(DeployRbac.OPERATOR_NAMESPACE).withName("tap-operator").get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  private String delete(Life life) {
+    if (!life.exists() || life.deleting) {
+      return "nothing to delete";
+    }
+    life.goneWith = life.deletionPolicy();
+    life.heldAtDeletion = invariants.held(life);
+    life.deleting = true;
+    harness.client.resources(ServerlessApi.class).inNamespace(OperatorHarness.NAMESPACE).withName(life.name).delete();
+    // The API server moves the generation on when it marks the resource for deletion.
+    ServerlessApi marked = harness.get(life.name);
+    if (marked != null) {
+      life.written = marked;
+    }
+    return "deleted (" + life.goneWith + ")";
+  }
+
+  private String deleteMidRollout(Life life, Random random) {
+    if (!life.exists() || life.deleting) {
+      return "nothing to delete";
+    }
+    String code = newCode(life, random);
+    try {
+      await().atMost(WORK).pollInterval(Duration.ofMillis(20)).until(() -> harness.aws.lambda(REGION).state()
+          .peekRouting(life.names().function(), life.names().alias()).map(r -> !r.additionalWeights().isEmpty())
+          .orElse(false));
+    } catch (ConditionTimeoutException notYet) {
+      // Deleted before the alias moved: a rollout that has only just begun.
+    }
+    return code + ", then " + delete(life);
+  }
+
+  @Override
+  public void close() {
+    harness.close();
+  }
+
+  /** What a run did, summed over its worlds. */
+  static final class Figures {
+    int faults;
+    int crashes;
+    int restarts;
+    int statusLost;
+    int failovers;
+    long awsCalls;
+  }
+}
