@@ -65,6 +65,8 @@ final class Invariants {
         resource(life, api, violations);
       } else if (life.deleting) {
         gone(life, violations);
+      } else {
+        check(violations, !life.exists(), life.name + ": gone from the cluster, yet nobody deleted it");
       }
       aliasChanges.stream().filter(f -> f.name().equals(life.names().function()))
           .forEach(f -> alias(life, Optional.of(f), false, violations));
