@@ -118,6 +118,7 @@ final class Invariants {
       lost.removeAll(held(life));
       check(violations, lost.isEmpty(), life.name + ": deleted with policy Retain, yet AWS lost its " + lost);
     }
+    life.retired = life.written;
     life.written = null;
     life.deleting = false;
     life.autoscaled.clear();

@@ -19,6 +19,8 @@ final class Life {
   final String name;
   /** The resource as the test last wrote it (null before it is created, or once it is gone). */
   ServerlessApi written;
+  /** The spec it had when it was last deleted: applied again, as a GitOps tool would re-create it. */
+  ServerlessApi retired;
   /** Deletion asked for and not yet seen done. */
   boolean deleting;
   /** What AWS should hold once it is gone: everything (Retain) or nothing of ours (Delete). */

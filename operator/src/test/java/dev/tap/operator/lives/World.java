@@ -211,6 +211,19 @@ final class World implements AutoCloseable {
     if (life.exists()) {
       return "already there";
     }
+    if (life.retired != null && random.nextBoolean()) {
+      // The same manifest applied again (a new cluster, or Git restoring it) over what AWS kept, if anything.
+      ServerlessApi again = OperatorHarness.sample("prod.yaml", life.name, api -> {
+        api.setSpec(life.retired.getSpec());
+        api.getMetadata().setAnnotations(life.retired.getMetadata().getAnnotations());
+        return api;
+      });
+      again.getSpec().getTable().setDeletionProtection(false);
+      keepWeightsOfAKeptAlias(life);
+      life.autoscaled.clear();
+      life.wrote(harness.create(again));
+      return "created again from the manifest it was deleted with";
+    }
     DeletionPolicy[] policies = {DeletionPolicy.Delete, DeletionPolicy.Retain, null};
     DeletionPolicy policy = policies[random.nextInt(3)];
     boolean protection = random.nextInt(5) == 0;
@@ -220,13 +233,17 @@ final class World implements AutoCloseable {
       api.getSpec().getFunction().getDeployment().setStrategy(DeploymentStrategy.Canary);
       return api;
     }));
-    if (harness.aws.lambda(REGION).state().peekFunction(life.names().function()).isEmpty()) {
-      // A function kept by a Retain may be mid-rollout: its weights stay allowed until the alias settles.
-      life.allowedWeights.clear();
-    }
+    keepWeightsOfAKeptAlias(life);
     life.autoscaled.clear();
     life.wrote(created);
     return "created, deletionPolicy " + policy + ", deletionProtection " + protection;
+  }
+
+  /** A function kept by a Retain may be mid-rollout: its weights stay allowed until its alias settles. */
+  private void keepWeightsOfAKeptAlias(Life life) {
+    if (harness.aws.lambda(REGION).state().peekFunction(life.names().function()).isEmpty()) {
+      life.allowedWeights.clear();
+    }
   }
 
   private String edit(Life life, Step step) {
