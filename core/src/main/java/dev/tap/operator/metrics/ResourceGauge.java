@@ -19,8 +19,12 @@ final class ResourceGauge {
     this.label = label;
   }
 
-  /** The value of {@code resource} (namespace/name); null removes its row. */
-  void set(String resource, String value) {
+  /**
+   * The value of {@code resource} (namespace/name); null removes its row. Synchronized: reconciles of
+   * several resources set values at once, and two registrations of the rows racing registered one row
+   * twice (Micrometer warned "already registered" and kept a stale row).
+   */
+  synchronized void set(String resource, String value) {
     String before = value == null ? values.remove(resource) : values.put(resource, value);
     if (Objects.equals(before, value)) {
       // Called on every reconcile: the rows are rebuilt only when a value changes.
