@@ -8,13 +8,10 @@ import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.api.v1alpha1.AckAnnotations;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
-import dev.tap.operator.api.v1alpha1.ScalingSpec;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
-import dev.tap.operator.aws.simulated.SimulatedAws;
 import dev.tap.operator.aws.simulated.lambda.LambdaState.PeekedFunction;
 import dev.tap.operator.kube.RealCluster;
 import dev.tap.operator.rollout.RolloutCommands;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +22,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionTimeoutException;
-import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
-import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
  * One world of random lives: a fresh simulated AWS account and an elected operator on the real API
@@ -38,12 +31,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 final class World implements AutoCloseable {
 
   private static final AtomicInteger WORLDS = new AtomicInteger();
-  private static final List<String> SERVICES = List.of(SimulatedAws.DYNAMODB, SimulatedAws.APPLICATION_AUTO_SCALING,
-      SimulatedAws.LAMBDA, SimulatedAws.CLOUDWATCH, SimulatedAws.API_GATEWAY);
   /** How long a step waits for the operator to make some calls; a quiet operator ends it early. */
   private static final Duration WORK = Duration.ofSeconds(2);
   private static final int CALLS_OF_A_LOOK = 6;
-  private static final Duration CRASH_PATIENCE = Duration.ofSeconds(3);
 
   final OperatorHarness harness;
   final List<Life> lives = new ArrayList<>();
@@ -51,7 +41,8 @@ final class World implements AutoCloseable {
   final Figures figures;
   private final AliasWatch aliases;
   private final Invariants invariants;
-  private int latencySteps;
+  private final AwsWeather weather;
+  private final Disruptions disruptions;
   /** What a step itself saw go wrong (an invalid edit accepted), reported with the next check. */
   private final List<String> seenByStep = new ArrayList<>();
 
@@ -62,6 +53,8 @@ final class World implements AutoCloseable {
         DeployRbac.OPERATOR_NAMESPACE, aliases);
     aliases.watch(harness.aws);
     this.invariants = new Invariants(harness);
+    this.weather = new AwsWeather(harness.aws);
+    this.disruptions = new Disruptions(harness, figures);
     int world = WORLDS.incrementAndGet();
     for (int i = 0; i < lifeCount; i++) {
       lives.add(new Life("life" + world + "-" + (char) ('a' + i)));
@@ -81,9 +74,7 @@ final class World implements AutoCloseable {
       // The operator finished a deletion while the step was about to act on the resource.
       did = "found the resource gone";
     }
-    if (latencySteps > 0 && --latencySteps == 0) {
-      harness.aws.setLatency(Duration.ZERO);
-    }
+    weather.stepEnded();
     tick(step.jumpSeconds());
     return did;
   }
@@ -97,18 +88,23 @@ final class World implements AutoCloseable {
       case INVALID_EDIT -> invalidEdit(life, step);
       case ANNOTATE -> annotate(life, random);
       case NEW_CODE -> newCode(life, random);
-      case PAUSE -> annotateRollout(life, RolloutCommands.PAUSED, "true");
-      case RESUME -> annotateRollout(life, RolloutCommands.PAUSED, null);
+      case PAUSE -> setAnnotation(life, RolloutCommands.PAUSED, "true");
+      case RESUME -> setAnnotation(life, RolloutCommands.PAUSED, null);
       case PROMOTE -> command(life, random.nextBoolean() ? RolloutCommands.PROMOTE : RolloutCommands.PROMOTE_FULL, random);
       case ABORT -> command(life, RolloutCommands.ABORT, random);
       case RETRY -> command(life, RolloutCommands.RETRY, random);
-      case AUTOSCALE -> autoscale(life, random);
-      case ALARM -> alarm(life, random);
-      case FAULT -> fault(random);
-      case CRASH_AFTER_AWS_CALL -> crashAfterAwsCall(random);
-      case CRASH_AFTER_STATUS_WRITE -> crashAfterStatusWrite(life, step);
-      case RESTART_STATUS_LOST -> restartWithStatusLost(life);
-      case FAILOVER -> failover();
+      case AUTOSCALE -> weather.autoscale(life, random);
+      case ALARM -> weather.alarm(life, random);
+      case FAULT -> {
+        figures.faults++;
+        yield weather.fault(random);
+      }
+      case CRASH_AFTER_AWS_CALL -> lives.stream().noneMatch(Life::exists) ? "nothing running to crash"
+          : disruptions.crashAfterAwsCall(random);
+      case CRASH_AFTER_STATUS_WRITE -> !life.exists() || life.deleting ? "nothing to write status for"
+          : disruptions.crashAfterStatusWrite(step, edited -> edit(life, edited));
+      case RESTART_STATUS_LOST -> disruptions.restartWithStatusLost(life);
+      case FAILOVER -> disruptions.failover();
       case DELETE -> delete(life);
       case DELETE_MID_ROLLOUT -> deleteMidRollout(life, random);
       case TIME -> {
@@ -140,13 +136,7 @@ final class World implements AutoCloseable {
    * for a reason a human can act on; then what must hold of a settled world, checked.
    */
   List<String> settle() {
-    harness.aws.faults().clear();
-    harness.aws.setLatency(Duration.ZERO);
-    for (Life life : lives) {
-      for (MetricAlarm alarm : ourAlarms(life)) {
-        harness.aws.cloudWatch(REGION).state().setState(alarm.alarmName(), StateValue.OK, "settling");
-      }
-    }
+    weather.calm(lives);
     for (int round = 0; round < 40 && !settled(); round++) {
       harness.clock.jump(Duration.ofMinutes(5));
       try {
@@ -296,11 +286,11 @@ final class World implements AutoCloseable {
         {AckAnnotations.DELETION_POLICY, null}, {AckAnnotations.ADOPTION_POLICY, "adopt-or-create"},
         {AckAnnotations.ADOPTION_POLICY, null}, {AckAnnotations.REGION, "eu-west-1"}, {AckAnnotations.REGION, REGION}};
     String[] choice = choices[random.nextInt(choices.length)];
-    return annotateRollout(life, choice[0], choice[1]);
+    return setAnnotation(life, choice[0], choice[1]);
   }
 
   /** Sets ({@code value}) or removes (null) one annotation, as kubectl annotate does. */
-  private String annotateRollout(Life life, String key, String value) {
+  private String setAnnotation(Life life, String key, String value) {
     if (!life.exists() || life.deleting) {
       return "nothing to annotate";
     }
@@ -344,118 +334,7 @@ final class World implements AutoCloseable {
         && api.getStatus().getRollout().getTargetVersion() != null ? api.getStatus().getRollout().getTargetVersion()
         : harness.aws.lambda(REGION).state().peekFunction(life.names().function())
             .map(f -> f.versions().isEmpty() ? "1" : f.versions().get(f.versions().size() - 1)).orElse("1");
-    return annotateRollout(life, RolloutCommands.PREFIX + command, target + "/" + Integer.toHexString(random.nextInt()));
-  }
-
-  /**
-   * Application Auto Scaling sets a capacity within the target's range. Remembered (for the invariant
-   * that the operator leaves it) only when the target's range is already the spec's, so that no
-   * registration of a new range can move it.
-   */
-  private String autoscale(Life life, Random random) {
-    List<ScalableTarget> targets = harness.aws.autoScaling(REGION).peekTargets().stream()
-        .filter(t -> t.resourceId().startsWith("table/" + life.names().table())).toList();
-    if (targets.isEmpty()) {
-      return "no scalable target";
-    }
-    ScalableTarget target = targets.get(random.nextInt(targets.size()));
-    long wanted = 1 + random.nextInt(150);
-    long set = harness.aws.autoScaling(REGION).scale(target.resourceId(), target.scalableDimension(), wanted);
-    if (life.exists() && !life.deleting && target.resourceId().equals("table/" + life.names().table())
-        && inSpecRange(life, target)) {
-      life.autoscaled.put(target.resourceId() + " " + target.scalableDimensionAsString(), set);
-    }
-    return "Application Auto Scaling sets " + target.resourceId() + " " + target.scalableDimensionAsString() + " to " + set;
-  }
-
-  private static boolean inSpecRange(Life life, ScalableTarget target) {
-    ScalingSpec scaling = SpecEdits.scaling(life.written.getSpec().getTable(),
-        target.scalableDimension() == ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS);
-    return scaling != null && scaling.getMinCapacity() == target.minCapacity().longValue()
-        && scaling.getMaxCapacity() == target.maxCapacity().longValue();
-  }
-
-  private String alarm(Life life, Random random) {
-    List<MetricAlarm> alarms = ourAlarms(life);
-    if (alarms.isEmpty()) {
-      return "no alarm";
-    }
-    MetricAlarm alarm = alarms.get(random.nextInt(alarms.size()));
-    StateValue state = random.nextInt(10) < 7 ? StateValue.ALARM : StateValue.OK;
-    harness.aws.cloudWatch(REGION).state().setState(alarm.alarmName(), state, "random lives");
-    return alarm.alarmName() + " goes " + state;
-  }
-
-  private List<MetricAlarm> ourAlarms(Life life) {
-    return harness.aws.cloudWatch(REGION).state().peekAlarms().stream()
-        .filter(a -> a.alarmName().startsWith(life.name + "-") && a.alarmName().endsWith("-prod")).toList();
-  }
-
-  private String fault(Random random) {
-    String service = SERVICES.get(random.nextInt(SERVICES.size()));
-    figures.faults++;
-    return switch (random.nextInt(3)) {
-      case 0 -> {
-        int times = 1 + random.nextInt(15);
-        harness.aws.faults().throttle(service, times);
-        yield service + " throttles the next " + times + " calls";
-      }
-      case 1 -> {
-        int times = 1 + random.nextInt(10);
-        harness.aws.faults().serverError(service, "*", times);
-        yield service + " answers 500 to the next " + times + " calls";
-      }
-      default -> {
-        Duration latency = Duration.ofMillis(10 + random.nextInt(40));
-        latencySteps = 1 + random.nextInt(4);
-        harness.aws.setLatency(latency);
-        yield "every call takes " + latency.toMillis() + " ms more for " + latencySteps + " steps";
-      }
-    };
-  }
-
-  private String crashAfterAwsCall(Random random) throws InterruptedException {
-    if (lives.stream().noneMatch(Life::exists)) {
-      return "nothing running to crash";
-    }
-    int k = 1 + random.nextInt(40);
-    harness.crashAfterAwsCalls(k);
-    boolean crashed = harness.restartAfterCrashWithin(CRASH_PATIENCE);
-    figures.restarts++;
-    figures.crashes += crashed ? 1 : 0;
-    return (crashed ? "crashed after AWS call " : "no crash by AWS call ") + k + "; restarted";
-  }
-
-  private String crashAfterStatusWrite(Life life, Step step) throws InterruptedException {
-    if (!life.exists() || life.deleting) {
-      return "nothing to write status for";
-    }
-    int k = 1 + step.random().nextInt(3);
-    harness.crashAfterStatusWrites(k);
-    String edit = edit(life, step);
-    boolean crashed = harness.restartAfterCrashWithin(CRASH_PATIENCE);
-    figures.restarts++;
-    figures.crashes += crashed ? 1 : 0;
-    return edit + "; " + (crashed ? "crashed after status write " : "no crash by status write ") + k + "; restarted";
-  }
-
-  private String restartWithStatusLost(Life life) {
-    harness.restartWithStatusLost(life.name);
-    figures.restarts++;
-    figures.statusLost++;
-    return "restarted with the status of " + life.name + " lost";
-  }
-
-  private String failover() {
-    String standby = harness.failover();
-    await().atMost(OperatorHarness.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> standby.equals(holder()));
-    figures.failovers++;
-    return standby + " took the Lease over";
-  }
-
-  private String holder() {
-    Lease lease = harness.client.leases().inNamespace(DeployRbac.OPERATOR_NAMESPACE).withName("tap-operator").get();
-    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    return setAnnotation(life, RolloutCommands.PREFIX + command, target + "/" + Integer.toHexString(random.nextInt()));
   }
 
   private String delete(Life life) {
