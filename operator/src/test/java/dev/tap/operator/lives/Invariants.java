@@ -252,6 +252,7 @@ final class Invariants {
               .map(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason() + " (" + c.getMessage() + ")").toList()));
       if (ready && api.getMetadata().getDeletionTimestamp() == null) {
         matchesSpec(life, api.getSpec(), violations);
+        statusTellsTheTruth(life, api, violations);
       }
     }
     return violations;
@@ -319,6 +320,24 @@ final class Invariants {
                 + ".." + scaling.getMaxCapacity());
       }
     }
+  }
+
+  /** A Ready resource's status names what AWS holds: the version served, the table, the API and its stage's deployment. */
+  private void statusTellsTheTruth(Life life, ServerlessApi api, List<String> violations) {
+    AwsNames names = life.names();
+    String served = aws.lambda(REGION).state().peekRouting(names.function(), names.alias()).map(Routing::version)
+        .orElse(null);
+    String said = api.getStatus().getFunction() == null ? null : api.getStatus().getFunction().getServing();
+    check(violations, Objects.equals(said, served), life.name + ": status says it serves " + said + ", the alias is on "
+        + served);
+    String table = api.getStatus().getTable() == null ? null : api.getStatus().getTable().getName();
+    check(violations, names.table().equals(table), life.name + ": status names table " + table);
+    Optional<PeekedApi> ours = ours(life);
+    String apiId = api.getStatus().getApi() == null ? null : api.getStatus().getApi().getId();
+    String deployment = api.getStatus().getApi() == null ? null : api.getStatus().getApi().getDeploymentId();
+    check(violations, ours.map(a -> a.id().equals(apiId) && Objects.equals(a.stageDeployments().get(names.alias()),
+        deployment)).orElse(false), life.name + ": status names REST API " + apiId + " deployment " + deployment
+        + " where AWS holds " + ours.map(a -> a.id() + " deployment " + a.stageDeployments().get(names.alias())).orElse("none"));
   }
 
   private Optional<PeekedApi> ours(Life life) {
