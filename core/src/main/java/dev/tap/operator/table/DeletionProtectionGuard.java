@@ -2,6 +2,7 @@ package dev.tap.operator.table;
 
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
+import dev.tap.operator.aws.DeletionPendingException;
 import dev.tap.operator.workflow.AwsSession;
 import dev.tap.operator.aws.TerminalException;
 import dev.tap.operator.naming.Ownership;
@@ -9,6 +10,7 @@ import dev.tap.operator.workflow.AwsDependent;
 import dev.tap.operator.workflow.DependentOutcome;
 import dev.tap.operator.workflow.InventoryItem;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stands last in the workflow so that it is the first to run when the resource is deleted: if our
@@ -48,9 +50,23 @@ public final class DeletionProtectionGuard extends AwsDependent<DeletionProtecti
   @Override
   protected void cleanup(ServerlessApi api, AwsSession session) {
     DesiredTable desired = TableDesiredBuilder.build(api);
-    TableService.observeOnce(session, desired.name())
-        .filter(table -> Ownership.ours(table.tags(), desired.owner()))
+    Optional<ObservedTable> observed = TableService.observeOnce(session, desired.name());
+    observed.ifPresent(table -> waitForItsTags(desired, table));
+    observed.filter(table -> Ownership.ours(table.tags(), desired.owner()))
         .ifPresent(table -> refuseIfProtected(desired, table));
+  }
+
+  /**
+   * A table still CREATING shows no tags, so whose it is (and so whether it may be deleted, and whether
+   * its protection forbids deleting the rest) is known only once it is ACTIVE: the deletion waits.
+   * Found by random lives: a deletion that came right after CreateTable took our table for someone
+   * else's and left it behind.
+   */
+  static void waitForItsTags(DesiredTable desired, ObservedTable table) {
+    if ("CREATING".equals(table.status())) {
+      throw new DeletionPendingException("waiting for DynamoDB to finish creating table " + desired.name()
+          + " before deleting it");
+    }
   }
 
   /** Throws ACK.Terminal when the table is protected and the spec does not turn protection off. */

@@ -47,6 +47,7 @@ public final class TableDependent extends AwsDependent<TableOutcome> {
       return;
     }
     ObservedTable table = observed.get();
+    DeletionProtectionGuard.waitForItsTags(desired, table);
     if (!Ownership.ours(table.tags(), desired.owner())) {
       session.changed(api, "RetainedTable", "table " + desired.name() + " is not owned by " + desired.owner()
           + "; left in place");
