@@ -1,8 +1,9 @@
 package dev.tap.operator.sandbox;
 
+import dev.tap.operator.validation.CrdSchema;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
-import dev.tap.operator.validation.CrdSchema;
+import io.fabric8.kubeapitest.KubeAPITestException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real etcd and kube-apiserver (RBAC on; a client-certificate admin in {@code system:masters}),
@@ -20,6 +23,9 @@ import java.util.stream.Stream;
  * objects, namespaces never finish deleting, no ServiceAccount token is minted by itself.
  */
 public final class RealApiServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RealApiServer.class);
+  private static final int STARTS = 3;
 
   private final KubeAPIServer server;
 
@@ -52,15 +58,38 @@ public final class RealApiServer implements AutoCloseable {
     return binaries().orElseThrow(RealApiServer::missing).resolve("kubectl");
   }
 
-  /** Starts etcd and kube-apiserver with {@code flags} added (such as {@code --event-ttl=5s}). */
+  /**
+   * Starts etcd and kube-apiserver with {@code flags} added (such as {@code --event-ttl=5s}). A start
+   * whose API server exits at once is made again, up to {@link #STARTS} times, on new ports: kube-api-test
+   * picks free ports before the processes bind them, and on a busy machine another process may take one
+   * in between (CI once saw "API Server process stopped unexpectedly" at a start).
+   */
   public static RealApiServer start(List<String> flags) {
     Path release = binaries().orElseThrow(RealApiServer::missing);
     String version = release.getFileName().toString().replaceFirst("-linux-amd64$", "");
-    KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-        .withOfflineMode(true).withUpdateKubeConfig(false).withApiServerVersion(version)
-        .withTestDir(binariesRoot().toString()).withApiServerFlags(flags).build());
-    server.start();
-    return new RealApiServer(server);
+    for (int attempt = 1; ; attempt++) {
+      KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+          .withOfflineMode(true).withUpdateKubeConfig(false).withApiServerVersion(version)
+          .withTestDir(binariesRoot().toString()).withApiServerFlags(flags).build());
+      try {
+        server.start();
+        return new RealApiServer(server);
+      } catch (KubeAPITestException e) {
+        stopQuietly(server);
+        if (attempt == STARTS) {
+          throw e;
+        }
+        log.warn("the API server did not start ({}); starting it again", e.getMessage());
+      }
+    }
+  }
+
+  private static void stopQuietly(KubeAPIServer server) {
+    try {
+      server.stop();
+    } catch (RuntimeException alreadyGone) {
+      // What started of it is stopped; what did not is nothing to stop.
+    }
   }
 
   private static IllegalStateException missing() {
