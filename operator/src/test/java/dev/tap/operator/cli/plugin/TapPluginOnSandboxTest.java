@@ -76,6 +76,8 @@ class TapPluginOnSandboxTest {
 
       assertThat(tap("retry")).contains("asked the operator to roll out version 3 again");
       awaitFunction(sandbox, f -> "2→3 (10%)".equals(f.getServing()));
+      // -w looks each second, and pause, resume and promote can all land within one: the canary holds until -w saw it.
+      await().atMost(Duration.ofSeconds(30)).until(() -> watched.toString().contains("serving   2→3 (10%)"));
       assertThat(tap("pause")).contains("paused its rollouts");
       await().atMost(Duration.ofSeconds(30)).until(() -> resource.get().getStatus().getRollout().getMessage()
           .endsWith(", paused"));
@@ -85,7 +87,7 @@ class TapPluginOnSandboxTest {
 
       LoadReport.Summary served = load.get();
       assertThat(served.failed()).as("no request fails through the commands: %s", served).isZero();
-      // -w looks each second: the states that last (the canary, the end) are sure to be seen.
+      // The end states last, so -w is sure to see them too.
       assertThat(watched.toString()).as("status -w followed the rollouts").contains("serving   2→3 (10%)")
           .contains("rollout   Succeeded: version 3 over 2").contains("serving   3");
 
