@@ -103,19 +103,17 @@ final class Invariants {
 
   /** The deletion finished: nothing of ours left after Delete, everything kept after Retain. */
   private void gone(Life life, List<String> violations) {
-    AwsNames names = life.names();
-    boolean table = aws.dynamoDb(REGION).peek(names.table()).isPresent();
-    boolean function = aws.lambda(REGION).state().peekFunction(names.function()).isPresent();
-    boolean api = ours(life).isPresent();
+    Set<String> held = held(life);
     List<String> alarms = alarms(life).stream().map(MetricAlarm::alarmName).toList();
     List<String> targets = targets(life).stream().map(t -> t.resourceId() + " " + t.scalableDimensionAsString()).toList();
     if (life.goneWith == DeletionPolicy.Delete) {
-      check(violations, !table && !function && !api && alarms.isEmpty() && targets.isEmpty(), life.name
-          + ": deleted with policy Delete, yet AWS keeps: " + (table ? "table " : "") + (function ? "function " : "")
-          + (api ? "REST API " : "") + alarms + " " + targets);
+      check(violations, held.isEmpty() && alarms.isEmpty() && targets.isEmpty(), life.name
+          + ": deleted with policy Delete, yet AWS keeps: " + (held.contains("table") ? "table " : "")
+          + (held.contains("function") ? "function " : "") + (held.contains("REST API") ? "REST API " : "") + alarms
+          + " " + targets);
     } else {
       Set<String> lost = new TreeSet<>(life.heldAtDeletion);
-      lost.removeAll(held(life));
+      lost.removeAll(held);
       check(violations, lost.isEmpty(), life.name + ": deleted with policy Retain, yet AWS lost its " + lost);
     }
     life.retired = life.written;
@@ -244,8 +242,7 @@ final class Invariants {
         continue;
       }
       Optional<String> waiting = waitingForHuman(api);
-      boolean ready = OperatorHarness.condition(api, Conditions.READY).map(c -> Conditions.TRUE.equals(c.getStatus()))
-          .orElse(false) && Objects.equals(api.getStatus().getObservedGeneration(), api.getMetadata().getGeneration());
+      boolean ready = readyForItsGeneration(api);
       check(violations, ready || waiting.isPresent(), life.name + " did not settle: neither Ready for generation "
           + api.getMetadata().getGeneration() + " nor stopped for a reason a human can act on: "
           + (api.getStatus() == null ? "no status" : api.getStatus().getConditions().stream()
@@ -256,6 +253,17 @@ final class Invariants {
       }
     }
     return violations;
+  }
+
+  /** Ready, for the generation it has now. */
+  static boolean readyForItsGeneration(ServerlessApi api) {
+    return OperatorHarness.condition(api, Conditions.READY).map(c -> Conditions.TRUE.equals(c.getStatus())).orElse(false)
+        && observedItsGeneration(api);
+  }
+
+  static boolean observedItsGeneration(ServerlessApi api) {
+    return api.getStatus() != null
+        && Objects.equals(api.getStatus().getObservedGeneration(), api.getMetadata().getGeneration());
   }
 
   /** The reason a human must act on, when a condition gives one. */

@@ -174,9 +174,8 @@ final class World implements AutoCloseable {
         }
         continue;
       }
-      boolean ready = OperatorHarness.condition(api, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
-      if (!(ready || waits) || api.getStatus().getObservedGeneration() == null
-          || api.getStatus().getObservedGeneration() != api.getMetadata().getGeneration()) {
+      // Compared as values: the Long generations are not the same objects once past 127.
+      if (!(Invariants.readyForItsGeneration(api) || waits) || !Invariants.observedItsGeneration(api)) {
         return false;
       }
     }
