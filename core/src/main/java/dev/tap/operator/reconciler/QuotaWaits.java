@@ -34,8 +34,6 @@ final class QuotaWaits {
   /** An outcome read from AWS at {@code readAt}. */
   private record Read(DependentOutcome outcome, Instant readAt) {}
 
-  private static final String PAUSED = RolloutAnnotations.PREFIX + "paused";
-
   private record Settled(long generation, Map<String, Read> reads) {}
 
   private final AwsPacing pacing;
@@ -103,7 +101,7 @@ final class QuotaWaits {
     Map<String, String> annotations = resource.getMetadata().getAnnotations();
     Map<String, String> acted = resource.getStatus().getRolloutCommands();
     return annotations != null && annotations.entrySet().stream()
-        .filter(a -> a.getKey().startsWith(RolloutAnnotations.PREFIX) && !a.getKey().equals(PAUSED))
+        .filter(a -> a.getKey().startsWith(RolloutAnnotations.PREFIX) && !a.getKey().equals(RolloutAnnotations.PAUSED))
         .anyMatch(a -> acted == null
             || !a.getValue().equals(acted.get(a.getKey().substring(RolloutAnnotations.PREFIX.length()))));
   }

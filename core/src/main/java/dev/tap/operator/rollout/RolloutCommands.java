@@ -23,7 +23,7 @@ public record RolloutCommands(Set<String> pending, boolean paused) {
   public static final String PROMOTE_FULL = "promote-full";
   public static final String ABORT = "abort";
   public static final String RETRY = "retry";
-  public static final String PAUSED = PREFIX + "paused";
+  public static final String PAUSED = RolloutAnnotations.PAUSED;
   static final List<String> ONE_SHOT = List.of(PROMOTE, PROMOTE_FULL, ABORT, RETRY);
 
   public RolloutCommands {

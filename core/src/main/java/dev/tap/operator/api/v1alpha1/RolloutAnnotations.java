@@ -4,6 +4,8 @@ package dev.tap.operator.api.v1alpha1;
 public final class RolloutAnnotations {
 
   public static final String PREFIX = "rollout.tap.dev/";
+  /** {@code "true"} holds every rollout of the resource while it is there. */
+  public static final String PAUSED = PREFIX + "paused";
 
   private RolloutAnnotations() {}
 }
