@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
+import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.aws.simulated.lambda.LambdaState.PeekedFunction;
@@ -14,6 +15,7 @@ import dev.tap.operator.kube.RealCluster;
 import dev.tap.operator.naming.OwnerTags;
 import dev.tap.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,49 @@ class InvariantsTest {
 
       assertThat(violations).anyMatch(v -> v.contains("the alias on $LATEST"))
           .anyMatch(v -> v.contains("alias weight 0.33 is no step of the strategies in force {0.1=Canary 10%}"));
+    }
+  }
+
+  @Test
+  void a_step_recorded_before_the_strategy_changed_stays_allowed_only_while_status_records_it() throws Exception {
+    try (World world = readyWorld()) {
+      Life life = world.lives.get(0);
+      PeekedFunction function = world.harness.aws.lambda(REGION).state().peekFunction(life.names().function()).orElseThrow();
+      PeekedFunction atTheOldStep = new PeekedFunction(function.name(), function.tags(), function.latest(),
+          List.of("1", "2"), Map.of("prod", new Routing("1", Map.of("2", 0.1))), function.statementIds());
+      List<List<String>> seen = new ArrayList<>();
+      world.harness.whileStopped(() -> {
+        // The operator recorded step 1 of Canary 10 % and stopped before applying it; then the strategy changed.
+        life.wrote(world.harness.edit(life.name, api -> {
+          api.getSpec().getFunction().getDeployment().setCanaryPercent(17);
+          return api;
+        }));
+        world.harness.editStatus(life.name, api -> {
+          api.getStatus().setObservedGeneration(api.getMetadata().getGeneration());
+          RolloutStatus rollout = new RolloutStatus();
+          rollout.setPhase(RolloutStatus.PROGRESSING);
+          rollout.setStableVersion("1");
+          rollout.setTargetVersion("2");
+          rollout.setStep(1);
+          rollout.setWeight(0.1);
+          api.getStatus().setRollout(rollout);
+          return api;
+        });
+        seen.add(world.check());
+        seen.add(world.check(List.of(atTheOldStep)));
+        world.harness.editStatus(life.name, api -> {
+          api.getStatus().setRollout(null);
+          return api;
+        });
+        seen.add(world.check());
+        seen.add(world.check(List.of(atTheOldStep)));
+      });
+
+      // The test writes status as itself here, so only the weights are judged.
+      assertThat(seen.get(0)).noneMatch(v -> v.contains("alias weight"));
+      assertThat(seen.get(1)).as("the recorded step, applied after the strategy changed")
+          .noneMatch(v -> v.contains("alias weight"));
+      assertThat(seen.get(3)).anyMatch(v -> v.contains("alias weight 0.1 is no step of the strategies in force {0.17="));
     }
   }
 
