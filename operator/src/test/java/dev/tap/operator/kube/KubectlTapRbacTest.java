@@ -2,8 +2,8 @@ package dev.tap.operator.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tap.operator.CanaryAtFirstStep;
 import dev.tap.operator.OperatorHarness;
-import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.cli.plugin.KubectlTap;
@@ -47,14 +47,8 @@ class KubectlTapRbacTest {
   @Test
   void the_rollouts_role_steers_and_the_view_role_reads_and_is_refused_in_one_line() throws Exception {
     ServerlessApi created = cluster.admin.resource(OperatorHarness.sample("prod.yaml", "steered", a -> a)).create();
-    RolloutStatus rollout = new RolloutStatus();
-    rollout.setPhase(RolloutStatus.PROGRESSING);
-    rollout.setStableVersion("1");
-    rollout.setTargetVersion("2");
-    rollout.setStep(1);
-    rollout.setWeight(0.1);
     created.setStatus(new ServerlessApiStatus());
-    created.getStatus().setRollout(rollout);
+    created.getStatus().setRollout(CanaryAtFirstStep.rollout());
     cluster.admin.resource(created).updateStatus();
     Path oncall = person("oncall", "serverlessapi-rollouts");
     Path viewer = person("viewer", "serverlessapi-view");

@@ -4,9 +4,9 @@ import static dev.tap.operator.OperatorHarness.NAMESPACE;
 import static dev.tap.operator.OperatorHarness.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tap.operator.CanaryAtFirstStep;
 import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
-import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
 import dev.tap.operator.aws.simulated.lambda.LambdaState.PeekedFunction;
@@ -100,13 +100,7 @@ class InvariantsTest {
         }));
         world.harness.editStatus(life.name, api -> {
           api.getStatus().setObservedGeneration(api.getMetadata().getGeneration());
-          RolloutStatus rollout = new RolloutStatus();
-          rollout.setPhase(RolloutStatus.PROGRESSING);
-          rollout.setStableVersion("1");
-          rollout.setTargetVersion("2");
-          rollout.setStep(1);
-          rollout.setWeight(0.1);
-          api.getStatus().setRollout(rollout);
+          api.getStatus().setRollout(CanaryAtFirstStep.rollout());
           return api;
         });
         seen.add(world.check());

@@ -2,6 +2,7 @@ package dev.tap.operator.cli.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tap.operator.CanaryAtFirstStep;
 import dev.tap.operator.api.v1alpha1.CheckResult;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
 import dev.tap.operator.api.v1alpha1.GateResult;
@@ -30,12 +31,7 @@ class RolloutViewTest {
     ServerlessApiSpec spec = new ServerlessApiSpec();
     spec.setFunction(function);
     api.setSpec(spec);
-    RolloutStatus rollout = new RolloutStatus();
-    rollout.setPhase(RolloutStatus.PROGRESSING);
-    rollout.setTargetVersion("2");
-    rollout.setStableVersion("1");
-    rollout.setStep(1);
-    rollout.setWeight(0.1);
+    RolloutStatus rollout = CanaryAtFirstStep.rollout();
     rollout.setStepStartedAt(started.toString());
     ServerlessApiStatus status = new ServerlessApiStatus();
     status.setRollout(rollout);

@@ -3,6 +3,7 @@ package dev.tap.operator.cli.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tap.operator.CanaryAtFirstStep;
 import dev.tap.operator.Samples;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.FunctionStatus;
@@ -63,12 +64,7 @@ class StatusCommandTest {
     function.setServing("1→2 (10%)");
     function.setTargetVersion("2");
     status.setFunction(function);
-    RolloutStatus rollout = new RolloutStatus();
-    rollout.setPhase(RolloutStatus.PROGRESSING);
-    rollout.setStep(1);
-    rollout.setWeight(0.1);
-    rollout.setStableVersion("1");
-    rollout.setTargetVersion("2");
+    RolloutStatus rollout = CanaryAtFirstStep.rollout();
     rollout.setStepStartedAt(stepStarted.toString());
     status.setRollout(rollout);
     AlarmStatus alarm = new AlarmStatus();
