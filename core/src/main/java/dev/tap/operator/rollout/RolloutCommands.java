@@ -23,7 +23,6 @@ public record RolloutCommands(Set<String> pending, boolean paused) {
   public static final String PROMOTE_FULL = "promote-full";
   public static final String ABORT = "abort";
   public static final String RETRY = "retry";
-  public static final String PAUSED = RolloutAnnotations.PAUSED;
   static final List<String> ONE_SHOT = List.of(PROMOTE, PROMOTE_FULL, ABORT, RETRY);
 
   public RolloutCommands {
@@ -49,7 +48,7 @@ public record RolloutCommands(Set<String> pending, boolean paused) {
         pending.add(command);
       }
     }
-    return new RolloutCommands(pending, "true".equalsIgnoreCase(annotations.get(PAUSED)));
+    return new RolloutCommands(pending, "true".equalsIgnoreCase(annotations.get(RolloutAnnotations.PAUSED)));
   }
 
   /** The values acted on so far, as status records them, with those of {@code now} added. */

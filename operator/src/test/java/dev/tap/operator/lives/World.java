@@ -8,6 +8,7 @@ import dev.tap.operator.OperatorHarness;
 import dev.tap.operator.api.v1alpha1.AckAnnotations;
 import dev.tap.operator.api.v1alpha1.DeletionPolicy;
 import dev.tap.operator.api.v1alpha1.DeploymentStrategy;
+import dev.tap.operator.api.v1alpha1.RolloutAnnotations;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.aws.simulated.lambda.LambdaState.PeekedFunction;
 import dev.tap.operator.kube.RealCluster;
@@ -88,8 +89,8 @@ final class World implements AutoCloseable {
       case INVALID_EDIT -> invalidEdit(life, step);
       case ANNOTATE -> annotate(life, random);
       case NEW_CODE -> newCode(life, random);
-      case PAUSE -> setAnnotation(life, RolloutCommands.PAUSED, "true");
-      case RESUME -> setAnnotation(life, RolloutCommands.PAUSED, null);
+      case PAUSE -> setAnnotation(life, RolloutAnnotations.PAUSED, "true");
+      case RESUME -> setAnnotation(life, RolloutAnnotations.PAUSED, null);
       case PROMOTE -> command(life, random.nextBoolean() ? RolloutCommands.PROMOTE : RolloutCommands.PROMOTE_FULL, random);
       case ABORT -> command(life, RolloutCommands.ABORT, random);
       case RETRY -> command(life, RolloutCommands.RETRY, random);

@@ -1,7 +1,7 @@
 package dev.tap.operator.cli.plugin;
 
+import dev.tap.operator.api.v1alpha1.RolloutAnnotations;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
-import dev.tap.operator.rollout.RolloutCommands;
 import picocli.CommandLine.Command;
 
 @Command(name = "pause", mixinStandardHelpOptions = true,
@@ -11,6 +11,6 @@ final class PauseCommand extends AskCommand {
 
   @Override
   Ask ask(ServerlessApi api) {
-    return new Ask(RolloutCommands.PAUSED, "true", "paused its rollouts (" + RolloutCommands.PAUSED + "=true)", null);
+    return new Ask(RolloutAnnotations.PAUSED, "true", "paused its rollouts (" + RolloutAnnotations.PAUSED + "=true)", null);
   }
 }

@@ -1,7 +1,7 @@
 package dev.tap.operator.cli.plugin;
 
+import dev.tap.operator.api.v1alpha1.RolloutAnnotations;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
-import dev.tap.operator.rollout.RolloutCommands;
 import picocli.CommandLine.Command;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -13,7 +13,7 @@ final class ResumeCommand extends AskCommand {
     boolean specPaused = api.getSpec() != null && api.getSpec().getFunction() != null
         && api.getSpec().getFunction().getDeployment() != null
         && Boolean.TRUE.equals(api.getSpec().getFunction().getDeployment().getPaused());
-    return new Ask(RolloutCommands.PAUSED, null, "removed " + RolloutCommands.PAUSED
+    return new Ask(RolloutAnnotations.PAUSED, null, "removed " + RolloutAnnotations.PAUSED
         + (specPaused ? "; spec.function.deployment.paused still holds its rollouts" : ""), null);
   }
 }

@@ -3,10 +3,10 @@ package dev.tap.operator.cli.plugin;
 import dev.tap.operator.api.v1alpha1.AlarmStatus;
 import dev.tap.operator.api.v1alpha1.DeploymentSpec;
 import dev.tap.operator.api.v1alpha1.FunctionStatus;
+import dev.tap.operator.api.v1alpha1.RolloutAnnotations;
 import dev.tap.operator.api.v1alpha1.RolloutStatus;
 import dev.tap.operator.api.v1alpha1.ServerlessApi;
 import dev.tap.operator.api.v1alpha1.ServerlessApiStatus;
-import dev.tap.operator.rollout.RolloutCommands;
 import dev.tap.operator.rollout.RolloutSettings;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
@@ -78,7 +78,7 @@ final class RolloutView {
       return "; paused (spec.function.deployment.paused)";
     }
     if (api.getMetadata().getAnnotations() != null
-        && "true".equals(api.getMetadata().getAnnotations().get(RolloutCommands.PAUSED))) {
+        && "true".equals(api.getMetadata().getAnnotations().get(RolloutAnnotations.PAUSED))) {
       return "; paused (kubectl tap pause)";
     }
     Instant started = Instant.parse(rollout.getStepStartedAt());
